@@ -1,0 +1,315 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import identity
+
+EMPLOYMENT_CATEGORIES = [
+    ("own", "Own staff"),
+    ("subsidiary", "Subsidiary staff"),
+    ("dispatched", "Dispatched worker"),
+]
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    skill_cert_employment_category = fields.Selection(
+        EMPLOYMENT_CATEGORIES,
+        string="Employment Category",
+        default="own",
+        groups="hr.group_hr_user",
+        tracking=True,
+        help="Article 3: own staff, staff of a wholly-owned or controlled subsidiary, "
+        "or workers dispatched by a labour dispatch agency.",
+    )
+    skill_cert_subsidiary_id = fields.Many2one(
+        "res.partner",
+        string="Subsidiary",
+        groups="hr.group_hr_user",
+        tracking=True,
+    )
+    skill_cert_dispatch_agency_id = fields.Many2one(
+        "res.partner",
+        string="Dispatching Agency",
+        groups="hr.group_hr_user",
+        tracking=True,
+    )
+    skill_cert_unit_name = fields.Char(
+        string="Work Unit",
+        compute="_compute_skill_cert_unit_name",
+        groups="hr.group_hr_user",
+        help="The unit printed on certification forms (所在单位).",
+    )
+    skill_cert_pension_since = fields.Date(
+        string="Pension Insurance Paid Since",
+        groups="hr.group_hr_user",
+        tracking=True,
+        help="Start of uninterrupted basic pension insurance contributions, "
+        "by the company or the dispatching agency.",
+    )
+    skill_cert_pension_months = fields.Integer(
+        string="Pension Insurance Months Paid",
+        groups="hr.group_hr_user",
+        tracking=True,
+        help="Months of contributions already paid, when the start date is not known.",
+    )
+    skill_cert_pension_months_date = fields.Date(
+        string="Months Counted On",
+        compute="_compute_skill_cert_pension_months_date",
+        store=True,
+        readonly=False,
+        groups="hr.group_hr_user",
+    )
+    skill_cert_pension_months_current = fields.Integer(
+        string="Pension Insurance Months",
+        compute="_compute_skill_cert_pension_months_current",
+        groups="hr.group_hr_user",
+    )
+    skill_cert_seniority_since = fields.Date(
+        string="In the Occupation Since",
+        groups="hr.group_hr_user",
+        tracking=True,
+        help="Start of work in the occupation, for the professional seniority (专业工龄).",
+    )
+    skill_cert_seniority_years = fields.Integer(
+        string="Professional Seniority (Years)",
+        compute="_compute_skill_cert_seniority_years",
+        groups="hr.group_hr_user",
+    )
+    skill_cert_certificate_ids = fields.One2many(
+        "skill.cert.certificate",
+        "employee_id",
+        string="Skill Certificates",
+        groups="hr.group_hr_user",
+    )
+    skill_cert_certificate_count = fields.Integer(
+        compute="_compute_skill_cert_certificate_count", groups="hr.group_hr_user"
+    )
+    skill_cert_highest_certificate_id = fields.Many2one(
+        "skill.cert.certificate",
+        string="Highest Certificate",
+        compute="_compute_skill_cert_highest",
+        store=True,
+        groups="hr.group_hr_user",
+    )
+    skill_cert_highest_level_id = fields.Many2one(
+        "hr.skill.level",
+        string="Highest Skill Level",
+        compute="_compute_skill_cert_highest",
+        store=True,
+        index="btree_not_null",
+    )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _get_certificate_selection(self):
+        # The Chinese schooling levels (文化程度) printed on Annex 5 come first.
+        chinese_levels = {
+            "primary": self.env._("Primary school"),
+            "junior_high": self.env._("Junior high school"),
+            "senior_high": self.env._("Senior high school"),
+            "secondary_vocational": self.env._("Secondary vocational / technical school"),
+            "junior_college": self.env._("Junior college"),
+        }
+        return [*chinese_levels.items(), *super()._get_certificate_selection()]
+
+    @api.depends("skill_cert_employment_category", "skill_cert_subsidiary_id", "company_id")
+    def _compute_skill_cert_unit_name(self):
+        for employee in self:
+            if employee.skill_cert_employment_category == "subsidiary":
+                employee.skill_cert_unit_name = employee.skill_cert_subsidiary_id.name
+            else:
+                employee.skill_cert_unit_name = employee.company_id.name
+
+    @api.depends("skill_cert_pension_months")
+    def _compute_skill_cert_pension_months_date(self):
+        today = fields.Date.context_today(self)
+        for employee in self:
+            employee.skill_cert_pension_months_date = (
+                today if employee.skill_cert_pension_months else False
+            )
+
+    def _compute_skill_cert_pension_months_current(self):
+        today = fields.Date.context_today(self)
+        for employee in self:
+            employee.skill_cert_pension_months_current = employee._skill_cert_pension_months_at(
+                today
+            )
+
+    def _compute_skill_cert_seniority_years(self):
+        today = fields.Date.context_today(self)
+        for employee in self:
+            since = employee.skill_cert_seniority_since
+            employee.skill_cert_seniority_years = (
+                relativedelta(today, since).years if since and since <= today else 0
+            )
+
+    def _compute_skill_cert_certificate_count(self):
+        counts = dict(
+            self.env["skill.cert.certificate"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        )
+        for employee in self:
+            employee.skill_cert_certificate_count = counts.get(employee, 0)
+
+    @api.depends(
+        "skill_cert_certificate_ids.state",
+        "skill_cert_certificate_ids.level_id",
+    )
+    def _compute_skill_cert_highest(self):
+        for employee in self:
+            valid = employee.skill_cert_certificate_ids.filtered(
+                lambda certificate: certificate.state == "valid"
+            )
+            # Level 1 (Senior Technician) is the highest; the earliest-issued wins a tie.
+            highest = valid.sorted(
+                lambda certificate: (certificate.level_grade, certificate.issue_date)
+            )[:1]
+            employee.skill_cert_highest_certificate_id = highest
+            employee.skill_cert_highest_level_id = highest.level_id
+
+    def _skill_cert_pension_months_at(self, date):
+        """Months of pension insurance paid by ``date`` (Article 3 requires 12)."""
+        self.ensure_one()
+        if self.skill_cert_pension_since and self.skill_cert_pension_since <= date:
+            delta = relativedelta(date, self.skill_cert_pension_since)
+            return delta.years * 12 + delta.months
+        if self.skill_cert_pension_months_date and self.skill_cert_pension_months:
+            delta = relativedelta(date, self.skill_cert_pension_months_date)
+            return self.skill_cert_pension_months + max(delta.years * 12 + delta.months, 0)
+        return 0
+
+    # ------------------------------------------------------------------
+    # Constraints and onchanges
+    # ------------------------------------------------------------------
+
+    @api.constrains("birthday")
+    def _check_skill_cert_birthday(self):
+        for employee in self:
+            version = employee.version_id
+            if version.identification_id and version._skill_cert_holds_resident_id():
+                version._skill_cert_check_resident_id()
+
+    @api.constrains(
+        "skill_cert_pension_months", "skill_cert_pension_since", "skill_cert_seniority_since"
+    )
+    def _check_skill_cert_pension(self):
+        today = fields.Date.context_today(self)
+        for employee in self:
+            if employee.skill_cert_pension_months < 0:
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s: months of pension insurance paid cannot be negative.",
+                        employee=employee.name,
+                    )
+                )
+            for field_name in ("skill_cert_pension_since", "skill_cert_seniority_since"):
+                if employee[field_name] and employee[field_name] > today:
+                    raise ValidationError(
+                        self.env._(
+                            "%(employee)s: %(field)s cannot be in the future.",
+                            employee=employee.name,
+                            field=self._fields[field_name]._description_string(self.env),
+                        )
+                    )
+
+    @api.constrains(
+        "skill_cert_employment_category",
+        "skill_cert_subsidiary_id",
+        "skill_cert_dispatch_agency_id",
+    )
+    def _check_skill_cert_employment_category(self):
+        for employee in self:
+            category = employee.skill_cert_employment_category
+            if category == "subsidiary" and not employee.skill_cert_subsidiary_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s works for a subsidiary: say which one.",
+                        employee=employee.name,
+                    )
+                )
+            if category == "dispatched" and not employee.skill_cert_dispatch_agency_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s is a dispatched worker: give the dispatching agency.",
+                        employee=employee.name,
+                    )
+                )
+
+    @api.onchange("identification_id")
+    def _onchange_skill_cert_identification_id(self):
+        number = identity.compact(self.identification_id)
+        country = self.country_id or self.company_id.country_id
+        if not number or country.code != "CN":
+            return None
+        if identity.find_problem(number, fields.Date.context_today(self)):
+            return None
+        self.birthday = self.birthday or identity.birth_date(number)
+        self.sex = self.sex if self.sex in ("male", "female") else identity.sex(number)
+        if not identity.is_region_known(number):
+            return {
+                "warning": {
+                    "title": self.env._("Unknown region code"),
+                    "message": self.env._(
+                        "The first six digits of this resident ID number are not in the "
+                        "region table. Numbers issued in newly created regions can be "
+                        "right: check it against the ID card."
+                    ),
+                }
+            }
+        return None
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        employees = super().create(vals_list)
+        employees._skill_cert_fill_from_identity()
+        return employees
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("identification_id"):
+            self._skill_cert_fill_from_identity()
+        return result
+
+    def _skill_cert_fill_from_identity(self):
+        """Fill an empty birthday and gender from a valid resident ID number."""
+        today = fields.Date.context_today(self)
+        for employee in self:
+            version = employee.version_id
+            number = version.identification_id
+            if (
+                not number
+                or not version._skill_cert_holds_resident_id()
+                or identity.find_problem(number, today)
+            ):
+                continue
+            vals = {}
+            if not employee.birthday:
+                vals["birthday"] = identity.birth_date(number)
+            if version.sex not in ("male", "female"):
+                vals["sex"] = identity.sex(number)
+            if vals:
+                employee.write(vals)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_skill_cert_view_certificates(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "l10n_cn_hr_skill_certification.skill_cert_certificate_action"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"default_employee_id": self.id}
+        return action

@@ -1,0 +1,470 @@
+import re
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command, Domain
+
+# One capital letter (body category: Y employer, S social organisation, ...) and 21
+# digits: body code, province, site, 2-digit year, level digit, 6-digit serial.
+CERTIFICATE_NUMBER_PATTERN = re.compile(r"^[A-Z]\d{21}$")
+LEVEL_DIGIT_INDEX = -7
+
+ISSUER_TYPES = [
+    ("self", "This enterprise (pilot)"),
+    ("other", "Another evaluation body"),
+]
+ORIGINS = [
+    ("manual", "Recorded by hand"),
+    ("plan", "Certification plan"),
+]
+CERTIFICATE_STATES = [
+    ("valid", "Valid"),
+    ("revoked", "Revoked"),
+]
+
+
+class SkillCertCertificate(models.Model):
+    """A vocational skill level certificate (职业技能等级证书) held by an employee.
+
+    The certificate, not the employee's skill rows, is the source of truth for
+    levels: allowances and eligibility read it. Each valid certificate is mirrored
+    into ``hr.employee.skill`` so it shows with the employee's skills.
+
+    Access:
+      - Employee, Examiner, Internal Supervisor: read their own certificates;
+      - HR officers: read all certificates of their companies;
+      - Certification Officer: record and correct certificates;
+      - Certification Manager: also revokes them;
+      - nobody deletes a certificate (Article 13): revoke it, with a reason.
+    """
+
+    _name = "skill.cert.certificate"
+    _description = "Vocational Skill Level Certificate"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "issue_date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Certificate Number", required=True, copy=False, index=True, tracking=True
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        precompute=True,
+        readonly=False,
+        required=True,
+        index=True,
+    )
+    department_id = fields.Many2one(related="employee_id.department_id", store=True)
+    occupation_id = fields.Many2one(
+        "skill.cert.occupation",
+        string="Occupation (Work Type)",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+        domain="[('is_certifiable', '=', True)]",
+        tracking=True,
+    )
+    level_id = fields.Many2one(
+        "hr.skill.level",
+        required=True,
+        ondelete="restrict",
+        domain="[('skill_cert_grade', '!=', False)]",
+        tracking=True,
+    )
+    level_grade = fields.Integer(
+        related="level_id.skill_cert_grade", string="Level Number", store=True
+    )
+    issue_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    issuer_type = fields.Selection(
+        ISSUER_TYPES, string="Issued By", required=True, default="self", tracking=True
+    )
+    issuer_name = fields.Char(
+        string="Issuing Body",
+        compute="_compute_issuer_name",
+        store=True,
+        precompute=True,
+        readonly=False,
+        tracking=True,
+    )
+    origin = fields.Selection(ORIGINS, required=True, default="manual", readonly=True)
+    document = fields.Binary(string="Certificate Scan", attachment=True, copy=False)
+    document_name = fields.Char(copy=False)
+    state = fields.Selection(
+        CERTIFICATE_STATES,
+        required=True,
+        default="valid",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    revoke_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    revoke_date = fields.Date(readonly=True, copy=False)
+    revoked_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    employee_skill_id = fields.Many2one(
+        "hr.employee.skill",
+        string="Skill Row",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The row that shows this certificate among the employee's skills.",
+    )
+
+    _name_unique = models.Constraint(
+        "UNIQUE(name)", "Two certificates cannot share a certificate number."
+    )
+
+    # ------------------------------------------------------------------
+    # Computes and constraints
+    # ------------------------------------------------------------------
+
+    @api.depends("employee_id")
+    def _compute_company_id(self):
+        for certificate in self:
+            certificate.company_id = (
+                certificate.employee_id.company_id or certificate.company_id or self.env.company
+            )
+
+    @api.depends("issuer_type", "company_id")
+    def _compute_issuer_name(self):
+        for certificate in self:
+            if certificate.issuer_type == "self":
+                certificate.issuer_name = certificate.company_id.name
+            elif certificate.issuer_name == certificate.company_id.name:
+                certificate.issuer_name = False
+
+    @api.depends("name", "employee_id", "level_id")
+    def _compute_display_name(self):
+        for certificate in self:
+            certificate.display_name = " ".join(
+                part for part in (certificate.name, certificate.employee_id.name) if part
+            )
+
+    def _check_numbers_available(self, numbers):
+        """Refuse numbers already used, naming the holder, before the unique index
+        would refuse them with a bare database error."""
+        repeated = {number for number in numbers if numbers.count(number) > 1}
+        if repeated:
+            raise ValidationError(
+                self.env._("Certificate number %(number)s is given twice.", number=min(repeated))
+            )
+        # sudo: a number must be unique across companies, even those the user cannot see.
+        used_sudo = self.sudo().search([("name", "in", numbers), ("id", "not in", self.ids)])
+        if used_sudo:
+            readable = used_sudo.with_env(self.env)._filtered_access("read")
+            raise ValidationError(
+                self.env._(
+                    "Certificate number %(number)s is already used by another "
+                    "certificate%(holders)s.",
+                    number=used_sudo[0].name,
+                    holders=(
+                        " ({})".format(", ".join(readable.employee_id.mapped("name")))
+                        if readable
+                        else ""
+                    ),
+                )
+            )
+
+    @api.constrains("name", "level_id", "company_id")
+    def _check_number(self):
+        for certificate in self:
+            if certificate.company_id.skill_cert_relax_number_check:
+                continue
+            number = certificate.name
+            if not CERTIFICATE_NUMBER_PATTERN.match(number):
+                raise ValidationError(
+                    self.env._(
+                        "Certificate of %(employee)s: number %(number)s is not one capital "
+                        "letter followed by 21 digits.",
+                        employee=certificate.employee_id.name,
+                        number=number,
+                    )
+                )
+            if int(number[LEVEL_DIGIT_INDEX]) != certificate.level_grade:
+                raise ValidationError(
+                    self.env._(
+                        "Certificate of %(employee)s: number %(number)s carries level digit "
+                        "%(digit)s but the certificate is for %(level)s.",
+                        employee=certificate.employee_id.name,
+                        number=number,
+                        digit=number[LEVEL_DIGIT_INDEX],
+                        level=certificate.level_id.name,
+                    )
+                )
+
+    @api.constrains("occupation_id")
+    def _check_occupation_certifiable(self):
+        for certificate in self:
+            if not certificate.occupation_id.is_certifiable:
+                raise ValidationError(
+                    self.env._(
+                        "Certificate %(number)s of %(employee)s: %(occupation)s is an "
+                        "access-type (准入类) occupation, which an enterprise cannot certify.",
+                        number=certificate.name,
+                        employee=certificate.employee_id.name,
+                        occupation=certificate.occupation_id.display_name,
+                    )
+                )
+
+    @api.constrains("level_id")
+    def _check_level(self):
+        for certificate in self:
+            if not certificate.level_id.skill_cert_grade:
+                raise ValidationError(
+                    self.env._(
+                        "Certificate %(number)s: %(level)s is not a vocational skill level.",
+                        number=certificate.name,
+                        level=certificate.level_id.name,
+                    )
+                )
+
+    @api.constrains("origin", "document")
+    def _check_document(self):
+        for certificate in self:
+            if certificate.origin == "manual" and not certificate.document:
+                raise ValidationError(
+                    self.env._(
+                        "Certificate %(number)s of %(employee)s is recorded by hand: attach "
+                        "a scan of the certificate.",
+                        number=certificate.name,
+                        employee=certificate.employee_id.name,
+                    )
+                )
+
+    @api.constrains("employee_id", "occupation_id", "level_id", "state")
+    def _check_single_valid_certificate(self):
+        valid = self.filtered(lambda certificate: certificate.state == "valid")
+        if not valid:
+            return
+        groups = self._read_group(
+            [
+                ("employee_id", "in", valid.employee_id.ids),
+                ("occupation_id", "in", valid.occupation_id.ids),
+                ("state", "=", "valid"),
+            ],
+            ["employee_id", "occupation_id", "level_id"],
+            ["id:recordset"],
+        )
+        for employee, occupation, level, certificates in groups:
+            if len(certificates) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s already holds a valid certificate for %(occupation)s "
+                        "at %(level)s (%(numbers)s).",
+                        employee=employee.name,
+                        occupation=occupation.display_name,
+                        level=level.name,
+                        numbers=", ".join(certificates.mapped("name")),
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name"):
+                vals["name"] = vals["name"].strip().upper()
+        self._check_numbers_available([vals["name"] for vals in vals_list if vals.get("name")])
+        certificates = super().create(vals_list)
+        certificates._sync_employee_skills()
+        return certificates
+
+    def write(self, vals):
+        if vals.get("name"):
+            vals["name"] = vals["name"].strip().upper()
+            self._check_numbers_available([vals["name"]] * len(self))
+        locked = self._get_locked_fields() & vals.keys()
+        revoked = self.filtered(lambda certificate: certificate.state == "revoked")
+        if locked and revoked:
+            raise UserError(
+                self.env._(
+                    "Certificate %(numbers)s is revoked and can no longer be changed.",
+                    numbers=", ".join(revoked.mapped("name")),
+                )
+            )
+        result = super().write(vals)
+        if self._get_mirrored_fields() & vals.keys():
+            self._sync_employee_skills()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_any(self):
+        raise UserError(
+            self.env._(
+                "Certificates are kept for the record (Article 13): revoke certificate "
+                "%(numbers)s with a reason instead of deleting it.",
+                numbers=", ".join(self.mapped("name")),
+            )
+        )
+
+    @api.model
+    def _get_locked_fields(self):
+        return {
+            "name",
+            "employee_id",
+            "company_id",
+            "occupation_id",
+            "level_id",
+            "issue_date",
+            "issuer_type",
+            "issuer_name",
+            "document",
+            "state",
+            "revoke_reason",
+            "revoke_date",
+        }
+
+    @api.model
+    def _get_mirrored_fields(self):
+        return {"employee_id", "occupation_id", "level_id", "issue_date", "state"}
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_open_revoke_wizard(self):
+        self._check_can_revoke()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Revoke Certificate"),
+            "res_model": "skill.cert.certificate.revoke",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
+
+    def _check_can_revoke(self):
+        if not self.env.user.has_group("l10n_cn_hr_skill_certification.group_skill_cert_manager"):
+            raise AccessError(
+                self.env._("Only a skill certification manager may revoke certificates.")
+            )
+        not_valid = self.filtered(lambda certificate: certificate.state != "valid")
+        if not_valid:
+            raise UserError(
+                self.env._(
+                    "Certificate %(numbers)s is already revoked.",
+                    numbers=", ".join(not_valid.mapped("name")),
+                )
+            )
+
+    def _do_revoke(self, reason):
+        self._check_can_revoke()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for revoking the certificate."))
+        self.write(
+            {
+                "state": "revoked",
+                "revoke_reason": reason.strip(),
+                "revoke_date": fields.Date.context_today(self),
+                "revoked_by_id": self.env.uid,
+            }
+        )
+
+    # ------------------------------------------------------------------
+    # Mirror into hr_skills
+    # ------------------------------------------------------------------
+
+    def _prepare_employee_skill_vals(self):
+        self.ensure_one()
+        return {
+            "employee_id": self.employee_id.id,
+            "skill_type_id": self.level_id.skill_type_id.id,
+            "skill_id": self.occupation_id.skill_id.id,
+            "skill_level_id": self.level_id.id,
+            "valid_from": self.issue_date,
+            "valid_to": False,
+        }
+
+    def _mirror_matches(self):
+        self.ensure_one()
+        mirror = self.employee_skill_id
+        expected = self._prepare_employee_skill_vals()
+        return bool(mirror) and (
+            mirror.employee_id.id,
+            mirror.skill_id.id,
+            mirror.skill_level_id.id,
+            mirror.valid_from,
+            mirror.valid_to,
+        ) == (
+            expected["employee_id"],
+            expected["skill_id"],
+            expected["skill_level_id"],
+            expected["valid_from"],
+            expected["valid_to"],
+        )
+
+    def _sync_employee_skills(self):
+        """Make ``hr.employee.skill`` show exactly the valid certificates of ``self``.
+
+        Commands go through hr_skills' own transformation, so its rules (archive
+        rather than delete, no duplicates) apply; the result is applied in batch.
+        """
+        # sudo: the mirror rows are written on behalf of the certificate, whose own
+        # access rules already allowed this change; employees cannot edit them.
+        certificates = self.sudo()
+        valid = certificates.filtered(lambda certificate: certificate.state == "valid")
+        today = fields.Date.context_today(self)
+        outdated = certificates.filtered(
+            lambda certificate: (
+                certificate.employee_skill_id
+                and (
+                    not certificate.employee_skill_id.valid_to
+                    or certificate.employee_skill_id.valid_to >= today
+                )
+                and (certificate.state != "valid" or not certificate._mirror_matches())
+            )
+        )
+        to_mirror = valid.filtered(
+            lambda certificate: not certificate.employee_skill_id or certificate in outdated
+        )
+        commands = [Command.delete(mirror.id) for mirror in outdated.employee_skill_id]
+        commands += [
+            Command.create(certificate._prepare_employee_skill_vals()) for certificate in to_mirror
+        ]
+        if not commands:
+            return
+        employee_skills = self.env["hr.employee.skill"].sudo().with_context(skill_cert_sync=True)
+        transformed = employee_skills._get_transformed_commands(commands, self.env["hr.employee"])
+        employee_skills._skill_cert_apply_commands(transformed)
+        to_mirror._link_employee_skills()
+
+    def _link_employee_skills(self):
+        if not self:
+            return
+        mirrors = self.env["hr.employee.skill"].search(
+            Domain("employee_id", "in", self.employee_id.ids)
+            & Domain("skill_id", "in", self.occupation_id.skill_id.ids)
+            & Domain("valid_to", "=", False)
+        )
+        by_key = {
+            (
+                mirror.employee_id.id,
+                mirror.skill_id.id,
+                mirror.skill_level_id.id,
+                mirror.valid_from,
+            ): mirror
+            for mirror in mirrors
+        }
+        for certificate in self:
+            certificate.employee_skill_id = by_key.get(
+                (
+                    certificate.employee_id.id,
+                    certificate.occupation_id.skill_id.id,
+                    certificate.level_id.id,
+                    certificate.issue_date,
+                )
+            )

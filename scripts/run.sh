@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Set everything up and serve Odoo 19 with the addon and its demo data:
+#   - builds the runtime (venv + Odoo 19 from ODOO_SRC, or a clone of upstream 19.0) once,
+#   - uses the PostgreSQL named by PGHOST/PGPORT/PGUSER/PGPASSWORD, or 127.0.0.1:5432,
+#     or starts a private cluster,
+#   - creates the database (default skill_cert_demo; SKILL_CERT_DB to change) with the
+#     addon, its demo data and Chinese, or upgrades the addon in an existing one,
+#   - serves it at http://localhost:${HTTP_PORT:-8069}.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+setup_runtime || { explain_no_odoo; exit 1; }
+setup_postgres
+
+db=${SKILL_CERT_DB:-skill_cert_demo}
+port=${HTTP_PORT:-8069}
+addons=$RUNTIME_HOME/addons-run
+mkdir -p "$addons" "$RUNTIME_HOME/data"
+ln -sfn "$REPO_ROOT" "$addons/$ADDON_NAME"
+# shellcheck disable=SC2046
+odoo=("$ODOO_PY" -m odoo --addons-path="$addons,$(odoo_addons_dirs)"
+  --data-dir="$RUNTIME_HOME/data" $(odoo_db_args))
+
+if psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+  say "Upgrading $ADDON_NAME in the existing database $db ..."
+  "${odoo[@]}" -d "$db" -u "$ADDON_NAME" --stop-after-init --log-level=warn
+else
+  say "Creating the database $db with $ADDON_NAME, demo data and Chinese ..."
+  "${odoo[@]}" -d "$db" -i "$ADDON_NAME" --with-demo --load-language=zh_CN \
+    --stop-after-init --log-level=warn
+  "${odoo[@]}" shell -d "$db" --log-level=warn >/dev/null <<'PY'
+admin = env.ref("base.user_admin")
+admin.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
+env.cr.commit()
+PY
+fi
+
+cat >&2 <<MSG
+
+  Odoo 19 with $ADDON_NAME is starting at http://localhost:$port  (database $db)
+    manager (技能等级认定 manager, HR):  login admin     password admin
+    employee 张伟 (sees own certificates): login zhangwei  password zhangwei
+  Stop with Ctrl+C. Start again with the same command; it keeps the database.
+
+MSG
+exec "${odoo[@]}" -d "$db" --db-filter="^$db\$" --http-port="$port" --log-level=info

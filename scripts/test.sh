@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls exactly this):
+#   1. static checks: ruff, pylint-odoo, oca-odoo-pre-commit-hooks;
+#   2. a fresh database installs the addon without demo data, another with demo data,
+#      each with no warning or error in the log;
+#   3. pytest-odoo runs every test of the addon, plus Odoo's own hr and hr_skills
+#      tests with the addon installed, in that fresh database; its summary line is last.
+# Extra arguments go to pytest (e.g. -k certificate, -x).
+# Without an Odoo 19 runtime it says so loudly, runs the static checks and fails,
+# unless ALLOW_NO_ODOO=1.
+set -uo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT" || exit 2
+
+failed=0
+addons=$(make_addons_dir)
+trap 'rm -rf "$addons"' EXIT
+
+# ---- 1. static checks ---------------------------------------------------------
+setup_lint_tools || die "Could not install the static-check tools."
+say "Static checks: ruff"
+"$LINT_VENV/bin/ruff" check --quiet . || failed=1
+"$LINT_VENV/bin/ruff" format --check --quiet . || failed=1
+say "Static checks: pylint-odoo"
+"$LINT_VENV/bin/pylint" --rcfile=.pylintrc --score=n --output-format=colorized \
+  models wizard tools tests __init__.py __manifest__.py || failed=1
+say "Static checks: oca-odoo-pre-commit-hooks"
+(cd "$addons" && "$LINT_VENV/bin/oca-checks-odoo-module" "$ADDON_NAME/__manifest__.py") || failed=1
+"$LINT_VENV/bin/oca-checks-po" i18n/*.po i18n/*.pot || failed=1
+[ $failed = 0 ] && say "Static checks passed." || say "Static checks FAILED."
+
+# ---- 2. the Odoo 19 runtime ----------------------------------------------------
+if ! setup_runtime; then
+  explain_no_odoo
+  printf '\n\033[1;41m !!! THE ODOO TEST SUITE DID NOT RUN: no Odoo 19 runtime could be found or built. !!! \033[0m\n\n' >&2
+  if [ "${ALLOW_NO_ODOO:-0}" = 1 ]; then exit $failed; fi
+  exit 1
+fi
+setup_postgres
+
+run_id=$(date +%s)$$
+db=skillcert_test_$run_id
+db_demo=skillcert_demo_$run_id
+logs=$(mktemp -d "${TMPDIR:-/tmp}/skill-cert-logs.XXXXXX")
+data_dir=$(mktemp -d "${TMPDIR:-/tmp}/skill-cert-data.XXXXXX")
+cleanup() {
+  for name in "$db" "$db_demo"; do
+    dropdb -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" --if-exists "$name" 2>/dev/null
+  done
+  rm -rf "$addons" "$data_dir"
+}
+trap cleanup EXIT
+
+# shellcheck disable=SC2046
+odoo_args=(--addons-path="$addons/,$(odoo_addons_dirs)" --data-dir="$data_dir" $(odoo_db_args)
+  --http-interface=127.0.0.1)
+
+install_clean() {  # $1 database, $2 "demo" or "nodemo"
+  local log=$logs/install-$2.log demo_flag=()
+  # The demo database also loads Chinese (its log then proves i18n/zh_CN.po loads
+  # cleanly); the test database stays in English, as Odoo's own tests expect.
+  [ "$2" = demo ] && demo_flag=(--with-demo --load-language=zh_CN)
+  say "Installing $ADDON_NAME in a fresh database ($2) ..."
+  "$ODOO_PY" -m odoo -d "$1" "${odoo_args[@]}" "${demo_flag[@]}" -i "$ADDON_NAME" \
+    --stop-after-init --log-level=info --logfile="$log"
+  local status=$?
+  # Odoo's own notices about running as root are not about the addon.
+  local problems
+  problems=$(grep -E ' (WARNING|ERROR|CRITICAL) ' "$log" | grep -v "Running as user 'root'" )
+  if [ $status != 0 ] || [ -n "$problems" ]; then
+    printf '%s\n' "$problems" >&2
+    say "Installation ($2) logged warnings or errors: see $log"
+    return 1
+  fi
+  say "Installation ($2): clean log."
+}
+
+install_clean "$db_demo" demo || failed=1
+dropdb -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" --if-exists "$db_demo"
+install_clean "$db" nodemo || { say "Cannot run the tests without an installed database."; exit 1; }
+
+# ---- 3. the tests ----------------------------------------------------------------
+say "Running the addon's tests and Odoo's hr and hr_skills tests (pytest-odoo) ..."
+odoo_src=$(cat "$RUNTIME_HOME/odoo-src")
+core_addons=$odoo_src/odoo/addons
+[ -d "$odoo_src/addons/hr" ] && core_addons=$odoo_src/addons
+conf=$logs/odoo-test.conf
+cat > "$conf" <<CONF
+[options]
+addons_path = $addons/,$(odoo_addons_dirs)
+data_dir = $data_dir
+db_host = $DB_HOST
+db_port = $DB_PORT
+db_user = $DB_USER
+http_interface = 127.0.0.1
+CONF
+[ -n "${PGPASSWORD:-}" ] && echo "db_password = $PGPASSWORD" >> "$conf"
+cd "$logs" || exit 2
+"$VENV/bin/python" -m pytest -p no:cacheprovider -W ignore::DeprecationWarning \
+  --odoo-database="$db" --odoo-config="$conf" --odoo-http --odoo-log-level=warn \
+  -o console_output_style=count -ra "$@" \
+  "$addons/$ADDON_NAME/tests" "$core_addons/hr/tests" "$core_addons/hr_skills/tests"
+pytest_status=$?
+[ $failed = 0 ] || say "Static checks or installation FAILED (see above)."
+[ $pytest_status = 0 ] && [ $failed = 0 ]

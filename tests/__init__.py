@@ -1,0 +1,6 @@
+from . import test_access_rights
+from . import test_certificate
+from . import test_employee_identity
+from . import test_i18n
+from . import test_masking
+from . import test_occupation
