@@ -163,18 +163,19 @@ class SkillCertCertificate(models.Model):
         used_sudo = self.sudo().search([("name", "in", numbers), ("id", "not in", self.ids)])
         if used_sudo:
             readable = used_sudo.with_env(self.env)._filtered_access("read")
-            raise ValidationError(
-                self.env._(
-                    "Certificate number %(number)s is already used by another "
-                    "certificate%(holders)s.",
+            if readable:
+                message = self.env._(
+                    "Certificate number %(number)s is already used by the certificate of "
+                    "%(holders)s.",
                     number=used_sudo[0].name,
-                    holders=(
-                        " ({})".format(", ".join(readable.employee_id.mapped("name")))
-                        if readable
-                        else ""
-                    ),
+                    holders=", ".join(readable.employee_id.mapped("name")),
                 )
-            )
+            else:
+                message = self.env._(
+                    "Certificate number %(number)s is already used by another certificate.",
+                    number=used_sudo[0].name,
+                )
+            raise ValidationError(message)
 
     @api.constrains("name", "level_id", "company_id")
     def _check_number(self):

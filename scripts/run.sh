@@ -19,8 +19,9 @@ addons=$RUNTIME_HOME/addons-run
 mkdir -p "$addons" "$RUNTIME_HOME/data"
 ln -sfn "$REPO_ROOT" "$addons/$ADDON_NAME"
 # shellcheck disable=SC2046
-odoo=("$ODOO_PY" -m odoo --addons-path="$addons,$(odoo_addons_dirs)"
-  --data-dir="$RUNTIME_HOME/data" $(odoo_db_args))
+options=(--addons-path="$addons,$(odoo_addons_dirs)" --data-dir="$RUNTIME_HOME/data"
+  $(odoo_db_args) --http-interface="${HTTP_INTERFACE:-127.0.0.1}")
+odoo=("$ODOO_PY" -m odoo "${options[@]}")
 
 if psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
@@ -30,7 +31,7 @@ else
   say "Creating the database $db with $ADDON_NAME, demo data and Chinese ..."
   "${odoo[@]}" -d "$db" -i "$ADDON_NAME" --with-demo --load-language=zh_CN \
     --stop-after-init --log-level=warn
-  "${odoo[@]}" shell -d "$db" --log-level=warn >/dev/null <<'PY'
+  "$ODOO_PY" -m odoo shell "${options[@]}" -d "$db" --log-level=warn >/dev/null <<'PY'
 admin = env.ref("base.user_admin")
 admin.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
 env.cr.commit()

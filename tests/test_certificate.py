@@ -104,7 +104,7 @@ class TestCertificate(SkillCertCommon):
 
     def test_duplicate_number_refused_naming_holder(self):
         self.create_certificate(serial=7)
-        with self.assertRaisesRegex(ValidationError, "already used.*张伟"):
+        with self.assertRaisesRegex(ValidationError, "already used by the certificate of 张伟"):
             self.create_certificate(employee=self.colleague, serial=7)
         self.assertEqual(
             self.env["skill.cert.certificate"].search_count(

@@ -1,6 +1,9 @@
+from odoo.exceptions import ValidationError
 from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import PoFileReader, TranslationModuleReader
+
+from .common import SkillCertCommon
 
 MODULE = "l10n_cn_hr_skill_certification"
 # Terms written the same in Chinese: the po formatter (oca-checks-po) drops a msgstr that
@@ -40,3 +43,38 @@ class TestChineseTranslation(TransactionCase):
         self.assertEqual(level_type.name, "职业技能等级")
         field = env_zh["skill.cert.certificate"]._fields["name"]
         self.assertEqual(field._description_string(env_zh), "证书编号")
+
+
+@tagged("post_install", "-at_install")
+class TestChineseMessages(SkillCertCommon):
+    """Refusals reach a Chinese user in Chinese, naming the record."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms([MODULE], ["zh_CN"], overwrite=True)
+        cls.env_zh = cls.env(context=dict(cls.env.context, lang="zh_CN"))
+
+    def test_wrong_id_number_in_chinese(self):
+        with self.assertRaisesRegex(ValidationError, "王五：居民身份证号码无效（校验码错误）"):
+            self.env_zh["hr.employee"].with_company(self.company).create(
+                {
+                    "name": "王五",
+                    "company_id": self.company.id,
+                    "identification_id": "330523199705010066",
+                }
+            )
+
+    def test_duplicate_certificate_number_in_chinese(self):
+        self.create_certificate(serial=9)
+        with self.assertRaisesRegex(
+            ValidationError, "证书编号 Y330503001200244000009 已被张伟的证书使用"
+        ):
+            self.env_zh["skill.cert.certificate"].create(
+                self.certificate_vals(employee=self.colleague, serial=9)
+            )
+
+    def test_negative_pension_months_in_chinese(self):
+        with self.assertRaisesRegex(ValidationError, "张伟：养老保险已缴月数不能为负数"):
+            self.employee.with_env(self.env_zh).skill_cert_pension_months = -3
