@@ -8,6 +8,16 @@ OCCUPATION_CODE_PATTERN = re.compile(r"^\d-\d{2}-\d{2}-\d{2}$")
 # A work type (工种) code, where the standard gives one, extends its occupation's code.
 WORK_TYPE_CODE_PATTERN = re.compile(r"^\d-\d{2}-\d{2}-\d{2}-\d{2}$")
 
+
+def is_occupation_code(code):
+    return bool(code) and bool(OCCUPATION_CODE_PATTERN.match(code))
+
+
+def is_work_type_code(code, occupation_code):
+    """A work type's code extends its occupation's by two digits (6-18-01-01-01)."""
+    return bool(WORK_TYPE_CODE_PATTERN.match(code or "")) and code.startswith(f"{occupation_code}-")
+
+
 STANDARD_TYPES = [
     ("national_standard", "National occupational skill standard"),
     ("evaluation_specification", "Occupational skill evaluation specification"),
@@ -154,10 +164,7 @@ class SkillCertOccupation(models.Model):
                             parent=occupation.parent_id.name,
                         )
                     )
-                if code and not (
-                    WORK_TYPE_CODE_PATTERN.match(code)
-                    and code.startswith(f"{occupation.parent_id.code}-")
-                ):
+                if code and not is_work_type_code(code, occupation.parent_id.code):
                     raise ValidationError(
                         self.env._(
                             "Work type %(name)s: code %(code)s must extend its "
@@ -168,7 +175,7 @@ class SkillCertOccupation(models.Model):
                             parent_code=occupation.parent_id.code,
                         )
                     )
-            elif not code or not OCCUPATION_CODE_PATTERN.match(code):
+            elif not is_occupation_code(code):
                 raise ValidationError(
                     self.env._(
                         "Occupation %(name)s: classification code %(code)s is not in the "

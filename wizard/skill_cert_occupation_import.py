@@ -5,10 +5,7 @@ import io
 from odoo import fields, models
 from odoo.exceptions import UserError
 
-from ..models.skill_cert_occupation import (
-    OCCUPATION_CODE_PATTERN,
-    WORK_TYPE_CODE_PATTERN,
-)
+from ..models.skill_cert_occupation import is_occupation_code, is_work_type_code
 
 # Header names accepted for each column, English or Chinese, as in the template.
 COLUMNS = {
@@ -118,13 +115,9 @@ class SkillCertOccupationImport(models.TransientModel):
             code, parent_code = row["code"], row["parent_code"]
             if not row["name"]:
                 error(line, "name", "", self.env._("a name is required"))
-            if not parent_code and not OCCUPATION_CODE_PATTERN.match(code):
+            if not parent_code and not is_occupation_code(code):
                 error(line, "code", code, self.env._("not a classification code like 6-18-01-01"))
-            elif (
-                parent_code
-                and code
-                and not (WORK_TYPE_CODE_PATTERN.match(code) and code.startswith(parent_code + "-"))
-            ):
+            elif parent_code and code and not is_work_type_code(code, parent_code):
                 error(
                     line,
                     "code",
