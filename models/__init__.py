@@ -3,6 +3,17 @@ from . import hr_skill_type
 from . import res_company
 from . import res_config_settings
 from . import skill_cert_occupation
+from . import skill_cert_official_year
+from . import skill_cert_official_day
+from . import skill_cert_eligibility_rule
+from . import skill_cert_plan
+from . import skill_cert_plan_staff
+from . import skill_cert_staff_change
+from . import skill_cert_session
+from . import skill_cert_registration
+from . import skill_cert_notice
+from . import skill_cert_notice_line
+from . import skill_cert_objection
 from . import skill_cert_certificate
 from . import hr_version
 from . import hr_employee

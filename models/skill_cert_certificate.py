@@ -1,4 +1,5 @@
 import re
+from collections import Counter
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -112,6 +113,10 @@ class SkillCertCertificate(models.Model):
     revoke_reason = fields.Text(readonly=True, copy=False, tracking=True)
     revoke_date = fields.Date(readonly=True, copy=False)
     revoked_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    plan_id = fields.Many2one(
+        "skill.cert.plan", string="Certification Plan", readonly=True, index=True, copy=False
+    )
+    registration_id = fields.Many2one("skill.cert.registration", readonly=True, copy=False)
     employee_skill_id = fields.Many2one(
         "hr.employee.skill",
         string="Skill Row",
@@ -154,7 +159,7 @@ class SkillCertCertificate(models.Model):
     def _check_numbers_available(self, numbers):
         """Refuse numbers already used, naming the holder, before the unique index
         would refuse them with a bare database error."""
-        repeated = {number for number in numbers if numbers.count(number) > 1}
+        repeated = {number for number, count in Counter(numbers).items() if count > 1}
         if repeated:
             raise ValidationError(
                 self.env._("Certificate number %(number)s is given twice.", number=min(repeated))
@@ -177,30 +182,38 @@ class SkillCertCertificate(models.Model):
                 )
             raise ValidationError(message)
 
+    @api.model
+    def _get_number_problem(self, number, level, company):
+        """Why ``number`` cannot be the number of a certificate of ``level``, or None."""
+        if company.skill_cert_relax_number_check:
+            return None
+        if not CERTIFICATE_NUMBER_PATTERN.match(number or ""):
+            return self.env._(
+                "number %(number)s is not one capital letter followed by 21 digits",
+                number=number,
+            )
+        if int(number[LEVEL_DIGIT_INDEX]) != level.skill_cert_grade:
+            return self.env._(
+                "number %(number)s carries level digit %(digit)s but the certificate is for "
+                "%(level)s",
+                number=number,
+                digit=number[LEVEL_DIGIT_INDEX],
+                level=level.name,
+            )
+        return None
+
     @api.constrains("name", "level_id", "company_id")
     def _check_number(self):
         for certificate in self:
-            if certificate.company_id.skill_cert_relax_number_check:
-                continue
-            number = certificate.name
-            if not CERTIFICATE_NUMBER_PATTERN.match(number):
+            problem = self._get_number_problem(
+                certificate.name, certificate.level_id, certificate.company_id
+            )
+            if problem:
                 raise ValidationError(
                     self.env._(
-                        "Certificate of %(employee)s: number %(number)s is not one capital "
-                        "letter followed by 21 digits.",
+                        "Certificate of %(employee)s: %(problem)s.",
                         employee=certificate.employee_id.name,
-                        number=number,
-                    )
-                )
-            if int(number[LEVEL_DIGIT_INDEX]) != certificate.level_grade:
-                raise ValidationError(
-                    self.env._(
-                        "Certificate of %(employee)s: number %(number)s carries level digit "
-                        "%(digit)s but the certificate is for %(level)s.",
-                        employee=certificate.employee_id.name,
-                        number=number,
-                        digit=number[LEVEL_DIGIT_INDEX],
-                        level=certificate.level_id.name,
+                        problem=problem,
                     )
                 )
 
@@ -230,9 +243,17 @@ class SkillCertCertificate(models.Model):
                     )
                 )
 
-    @api.constrains("origin", "document")
+    @api.constrains("origin", "document", "plan_id")
     def _check_document(self):
         for certificate in self:
+            if certificate.origin == "plan" and not certificate.plan_id:
+                raise ValidationError(
+                    self.env._(
+                        "Certificate %(number)s: a certificate from a certification plan is "
+                        "issued by the plan.",
+                        number=certificate.name,
+                    )
+                )
             if certificate.origin == "manual" and not certificate.document:
                 raise ValidationError(
                     self.env._(
@@ -339,14 +360,7 @@ class SkillCertCertificate(models.Model):
 
     def action_open_revoke_wizard(self):
         self._check_can_revoke()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Revoke Certificate"),
-            "res_model": "skill.cert.certificate.revoke",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"active_model": self._name, "active_ids": self.ids},
-        }
+        return self.env["skill.cert.reason.wizard"]._open_for(self, "revoke")
 
     def _check_can_revoke(self):
         if not self.env.user.has_group("l10n_cn_hr_skill_certification.group_skill_cert_manager"):

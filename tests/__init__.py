@@ -4,3 +4,4 @@ from . import test_employee_identity
 from . import test_i18n
 from . import test_masking
 from . import test_occupation
+from . import test_plan_flow

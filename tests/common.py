@@ -1,6 +1,9 @@
 import base64
 from contextlib import contextmanager
 
+from freezegun import freeze_time
+
+from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user
 
 SCAN = base64.b64encode(b"%PDF-1.4 scan of a certificate")
@@ -110,3 +113,236 @@ class SkillCertCommon(TransactionCase):
         if user:
             Certificate = Certificate.with_user(user)
         return Certificate.create(self.certificate_vals(**kwargs))
+
+
+class PlanCommon(SkillCertCommon):
+    """A level-4 lathe-operator plan with staff, sessions and candidates in the
+    machining workshop; examiners and supervisors work in the quality department."""
+
+    CANDIDATES = 6
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        group = "l10n_cn_hr_skill_certification.group_skill_cert_"
+
+        def user(login, groups):
+            return new_test_user(
+                cls.env,
+                login=login,
+                groups=groups,
+                company_id=cls.company.id,
+                company_ids=[(6, 0, cls.company.ids)],
+                name=login,
+            )
+
+        cls.user_officer2 = user("sc_officer2", f"base.group_user,{group}officer")
+        cls.user_manager2 = user("sc_manager2", f"base.group_user,{group}manager")
+        cls.user_supervisor2 = user("sc_supervisor2", f"base.group_user,{group}supervisor")
+        cls.user_examiners = [
+            user(f"sc_examiner_{i}", f"base.group_user,{group}examiner") for i in range(2, 5)
+        ]
+        cls.user_outsider_examiner = user("sc_examiner_outside", f"base.group_user,{group}examiner")
+        cls.quality = cls.env["hr.department"].create(
+            {"name": "质量部", "company_id": cls.company.id}
+        )
+        Employee = cls.env["hr.employee"].with_company(cls.company)
+        staff_users = [*cls.user_examiners, cls.user_supervisor, cls.user_supervisor2]
+        cls.staff_employees = Employee.create(
+            [
+                {
+                    "name": f"考评督导{index}",
+                    "company_id": cls.company.id,
+                    "department_id": cls.quality.id,
+                    "user_id": staff_user.id,
+                }
+                for index, staff_user in enumerate(staff_users)
+            ]
+        )
+        cls.examiner_employees = cls.staff_employees[:3]
+        cls.supervisor_employees = cls.staff_employees[3:]
+        cls.township = cls.env["res.partner"].create({"name": "南浔镇人民政府", "is_company": True})
+        cls.external_supervisor = cls.env["res.partner"].create(
+            {"name": "镇外督员", "parent_id": cls.township.id}
+        )
+        cls.candidates = cls.create_candidates(cls.CANDIDATES)
+
+    @classmethod
+    def create_candidates(cls, count, department=None, prefix="候选人"):
+        return (
+            cls.env["hr.employee"]
+            .with_company(cls.company)
+            .with_context(tracking_disable=True, mail_create_nolog=True)
+            .create(
+                [
+                    {
+                        "name": f"{prefix}{index:04d}",
+                        "company_id": cls.company.id,
+                        "department_id": (department or cls.department).id,
+                        "skill_cert_pension_since": "2020-01-01",
+                        "skill_cert_seniority_since": "2010-01-01",
+                    }
+                    for index in range(count)
+                ]
+            )
+        )
+
+    def create_plan(self, name="330503202603001", grade=4, **vals):
+        return (
+            self.env["skill.cert.plan"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "name": name,
+                    "company_id": self.company.id,
+                    "occupation_id": self.lathe.id,
+                    "level_id": self.levels[grade].id,
+                    "registration_deadline": "2026-02-27",
+                    "exam_date": "2026-03-20",
+                    "venue": "南浔示范电机有限公司 培训中心",
+                    "township_id": self.township.id,
+                    "filing_date": "2026-02-02",
+                    "officer_id": self.user_officer.id,
+                    "session_ids": [
+                        Command.create(
+                            {
+                                "kind": "theory",
+                                "date": "2026-03-20",
+                                "room": "培训中心 301 机房",
+                                "capacity": 500,
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "kind": "practical",
+                                "date": "2026-03-21",
+                                "room": "机加工车间 实操工位",
+                                "capacity": 500,
+                                "mode": "on_site",
+                            }
+                        ),
+                    ],
+                    "staff_ids": [
+                        *(
+                            Command.create(
+                                {
+                                    "role": "examiner",
+                                    "employee_id": employee.id,
+                                    "is_group_leader": not i,
+                                }
+                            )
+                            for i, employee in enumerate(self.examiner_employees)
+                        ),
+                        *(
+                            Command.create(
+                                {"role": "internal_supervisor", "employee_id": employee.id}
+                            )
+                            for employee in self.supervisor_employees
+                        ),
+                        Command.create(
+                            {
+                                "role": "external_supervisor",
+                                "partner_id": self.external_supervisor.id,
+                            }
+                        ),
+                    ],
+                    **vals,
+                }
+            )
+        )
+
+    # The steps of a plan, each done by the user the regulation expects, at a date.
+    def to_registration(self, plan):
+        with freeze_time("2026-02-02 10:00:00"):
+            plan.with_user(self.user_manager).action_file()
+            plan.with_user(self.user_officer).action_open_registration()
+
+    def register(self, plan, employees=None):
+        registrations = (
+            self.env["skill.cert.registration"]
+            .with_user(self.user_officer)
+            .create(
+                [
+                    {"plan_id": plan.id, "employee_id": employee.id}
+                    for employee in (employees or self.candidates)
+                ]
+            )
+        )
+        with freeze_time("2026-02-20 10:00:00"):
+            registrations.action_submit()
+        return registrations
+
+    def to_review(self, plan):
+        self.to_registration(plan)
+        registrations = self.register(plan)
+        with freeze_time("2026-02-27 18:00:00"):
+            plan.with_user(self.user_officer).action_close_registration()
+        return registrations
+
+    def to_candidate_notice(self, plan):
+        registrations = self.to_review(plan)
+        with freeze_time("2026-03-02 09:00:00"):
+            registrations.with_user(self.user_officer).action_approve()
+            plan.with_user(self.user_officer).action_publish_candidate_notice()
+            plan.with_user(self.user_officer).action_generate_tickets()
+        return registrations
+
+    def to_arranged(self, plan):
+        registrations = self.to_candidate_notice(plan)
+        with freeze_time("2026-03-10 09:00:00"):
+            plan.with_user(self.user_officer).action_arrange()
+        return registrations
+
+    def to_examined(self, plan):
+        registrations = self.to_arranged(plan)
+        with freeze_time("2026-03-21 17:00:00"):
+            registrations.with_user(self.user_officer).write({"attendance": "present"})
+            plan.with_user(self.user_officer).action_mark_examined()
+        return registrations
+
+    def enter_scores(self, plan, registrations, theory=80.0, practical=75.0, review=70.0):
+        examiner = plan.staff_ids.filtered(lambda s: s.role == "examiner")[:1]
+        values = {
+            "theory_score": theory,
+            "practical_score": practical,
+            "practical_examiner_id": examiner.id,
+        }
+        if plan.needs_review_score:
+            values.update({"review_score": review, "review_examiner_id": examiner.id})
+        registrations.with_user(self.user_officer).write(values)
+
+    def to_reviewed(self, plan):
+        registrations = self.to_examined(plan)
+        with freeze_time("2026-03-23 09:00:00"):
+            self.enter_scores(plan, registrations)
+            plan.with_user(self.user_officer).action_submit_scores()
+            plan.with_user(self.user_officer2).action_check_scores()
+            plan.with_user(self.user_supervisor).action_supervise_scores()
+            plan.with_user(self.user_officer).action_initial_review()
+            plan.with_user(self.user_officer2).action_re_review()
+        return registrations
+
+    def to_result_notice(self, plan):
+        registrations = self.to_reviewed(plan)
+        with freeze_time("2026-03-24 09:00:00"):
+            plan.with_user(self.user_officer).action_publish_result_notice()
+        return registrations
+
+    def to_confirmed(self, plan):
+        registrations = self.to_result_notice(plan)
+        with freeze_time("2026-04-01 09:00:00"):
+            plan.with_user(self.user_supervisor).action_supervisor_confirm_results()
+            plan.with_user(self.user_manager).action_head_confirm_results()
+        return registrations
+
+    def to_numbered(self, plan):
+        registrations = self.to_confirmed(plan)
+        with freeze_time("2026-04-10 09:00:00"):
+            for serial, registration in enumerate(registrations, start=1):
+                registration.with_user(
+                    self.user_officer
+                ).certificate_number = self.certificate_number(
+                    plan.level_grade, serial + 100, year=26
+                )
+            plan.with_user(self.user_officer).action_mark_numbered()
+        return registrations

@@ -1,2 +1,2 @@
-from . import skill_cert_certificate_revoke
+from . import skill_cert_reason_wizard
 from . import skill_cert_occupation_import

@@ -1,0 +1,561 @@
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools.dates import shanghai_today
+from ..tools.masking import mask_id_number, mask_name
+
+REQUIRED_PENSION_MONTHS = 12  # Article 3
+
+# Fields that may change only while the plan is at the given step.
+FIELDS_OPEN_BY_PLAN_STATE = {
+    "candidate_notice": (
+        "ticket_number",
+        "theory_session_id",
+        "theory_seat",
+        "practical_session_id",
+        "practical_seat",
+    ),
+    "arranged": ("attendance",),
+    "examined": (
+        "theory_score",
+        "theory_examiner_id",
+        "practical_score",
+        "practical_examiner_id",
+        "review_score",
+        "review_examiner_id",
+    ),
+    "confirmed": ("certificate_number",),
+}
+SCORE_FIELDS = ("theory_score", "practical_score", "review_score")
+CANDIDATE_EDITABLE_FIELDS = {"plan_id", "proof_attachment_ids"}
+GROUP_OFFICER = "l10n_cn_hr_skill_certification.group_skill_cert_officer"
+
+
+class SkillCertRegistration(models.Model):
+    """A candidate's registration (报名) for a certification plan, and everything that
+    follows for that candidate: qualification review, admission ticket, attendance,
+    scores, result and certificate number.
+
+    Access:
+      - Employee: creates and submits their own registration while registration is open,
+        and reads it afterwards;
+      - Examiner / Internal Supervisor: read the registrations of their plans, with the
+        ID number masked;
+      - Officer: reviews, approves or rejects, arranges, records attendance, scores and
+        certificate numbers; Manager likewise.
+    """
+
+    _name = "skill.cert.registration"
+    _description = "Certification Registration"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "plan_id desc, ticket_number, id"
+    _check_company_auto = True
+    _rec_name = "employee_id"
+
+    plan_id = fields.Many2one(
+        "skill.cert.plan", required=True, index=True, ondelete="restrict", check_company=True
+    )
+    plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
+    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Candidate",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+        default=lambda self: self.env.user.employee_id,
+    )
+    department_id = fields.Many2one(related="employee_id.department_id", store=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        required=True,
+        default="draft",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    proof_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        string="Proof Documents",
+        help="Documents proving the registration conditions (Article 10(1)): certificates, "
+        "proof of work years, pension insurance records.",
+    )
+    is_eligible = fields.Boolean(string="Eligible", readonly=True, copy=False)
+    eligibility_notes = fields.Text(string="Eligibility Check", readonly=True, copy=False)
+    reject_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    name_masked = fields.Char(string="Name (masked)", compute="_compute_masked", compute_sudo=True)
+    id_number = fields.Char(
+        string="ID Number",
+        related="employee_id.identification_id",
+        groups="hr.group_hr_user",
+    )
+    id_number_masked = fields.Char(
+        string="ID Number (masked)", compute="_compute_masked", compute_sudo=True
+    )
+    ticket_number = fields.Char(string="Admission Ticket", copy=False, index=True)
+    theory_session_id = fields.Many2one(
+        "skill.cert.session", domain="[('plan_id', '=', plan_id), ('kind', '=', 'theory')]"
+    )
+    theory_seat = fields.Integer()
+    practical_session_id = fields.Many2one(
+        "skill.cert.session", domain="[('plan_id', '=', plan_id), ('kind', '=', 'practical')]"
+    )
+    practical_seat = fields.Integer()
+    attendance = fields.Selection(
+        [("present", "Present"), ("absent", "Absent"), ("disqualified", "Disqualified")],
+        tracking=True,
+        copy=False,
+    )
+    theory_score = fields.Float(copy=False, tracking=True)
+    theory_examiner_id = fields.Many2one(
+        "skill.cert.plan.staff",
+        domain="[('plan_id', '=', plan_id), ('role', '=', 'examiner')]",
+        copy=False,
+    )
+    practical_score = fields.Float(copy=False, tracking=True)
+    practical_examiner_id = fields.Many2one(
+        "skill.cert.plan.staff",
+        domain="[('plan_id', '=', plan_id), ('role', '=', 'examiner')]",
+        copy=False,
+    )
+    review_score = fields.Float(
+        string="Comprehensive Review Score",
+        copy=False,
+        tracking=True,
+        help="综合评审, for levels 2 and 1.",
+    )
+    review_examiner_id = fields.Many2one(
+        "skill.cert.plan.staff",
+        domain="[('plan_id', '=', plan_id), ('role', '=', 'examiner')]",
+        copy=False,
+    )
+    has_theory_score = fields.Boolean(copy=False)
+    has_practical_score = fields.Boolean(copy=False)
+    has_review_score = fields.Boolean(copy=False)
+    comprehensive_score = fields.Float(compute="_compute_result", store=True)
+    result = fields.Selection(
+        [("passed", "Passed"), ("failed", "Failed")], compute="_compute_result", store=True
+    )
+    certificate_number = fields.Char(copy=False, tracking=True)
+    certificate_id = fields.Many2one(
+        "skill.cert.certificate", compute="_compute_certificate_id", string="Certificate"
+    )
+
+    _plan_employee_unique = models.Constraint(
+        "UNIQUE(plan_id, employee_id)", "An employee registers once for a plan."
+    )
+    _ticket_unique = models.Constraint(
+        "UNIQUE(ticket_number)", "Two candidates cannot share an admission ticket number."
+    )
+    _scores_range = models.Constraint(
+        "CHECK(theory_score BETWEEN 0 AND 100 AND practical_score BETWEEN 0 AND 100"
+        " AND review_score BETWEEN 0 AND 100)",
+        "Scores are between 0 and 100.",
+    )
+
+    # ------------------------------------------------------------------
+    # Computes and constraints
+    # ------------------------------------------------------------------
+
+    @api.depends("employee_id")
+    def _compute_masked(self):
+        for registration in self:
+            employee = registration.employee_id
+            registration.name_masked = mask_name(employee.name)
+            registration.id_number_masked = mask_id_number(employee.identification_id)
+
+    @api.depends(
+        "attendance",
+        "theory_score",
+        "practical_score",
+        "review_score",
+        "has_theory_score",
+        "has_practical_score",
+        "has_review_score",
+        "plan_id.theory_pass_score",
+        "plan_id.practical_pass_score",
+        "plan_id.review_pass_score",
+        "plan_id.theory_weight",
+        "plan_id.practical_weight",
+        "plan_id.review_weight",
+        "plan_id.level_grade",
+    )
+    def _compute_result(self):
+        for registration in self:
+            plan = registration.plan_id
+            registration.comprehensive_score = (
+                registration.theory_score * plan.theory_weight
+                + registration.practical_score * plan.practical_weight
+                + registration.review_score * plan.review_weight
+            )
+            if registration.attendance in ("absent", "disqualified"):
+                registration.result = "failed"
+            elif registration.attendance != "present" or not registration._has_all_scores():
+                registration.result = False
+            else:
+                passed = (
+                    registration.theory_score >= plan.theory_pass_score
+                    and registration.practical_score >= plan.practical_pass_score
+                    and (
+                        not plan.needs_review_score
+                        or registration.review_score >= plan.review_pass_score
+                    )
+                )
+                registration.result = "passed" if passed else "failed"
+
+    def _compute_certificate_id(self):
+        certificates = self.env["skill.cert.certificate"].search(
+            [("registration_id", "in", self.ids)]
+        )
+        by_registration = {certificate.registration_id: certificate for certificate in certificates}
+        for registration in self:
+            registration.certificate_id = by_registration.get(registration, False)
+
+    def _has_all_scores(self):
+        self.ensure_one()
+        return (
+            self.has_theory_score
+            and self.has_practical_score
+            and (self.has_review_score or not self.plan_id.needs_review_score)
+        )
+
+    @api.constrains(*SCORE_FIELDS)
+    def _check_score_range(self):
+        for registration in self:
+            for field_name in SCORE_FIELDS:
+                score = registration[field_name]
+                if not 0 <= score <= 100:
+                    raise ValidationError(
+                        self.env._(
+                            "%(candidate)s: %(field)s %(score)s is out of range: scores are "
+                            "between 0 and 100.",
+                            candidate=registration.employee_id.name,
+                            field=self._fields[field_name]._description_string(self.env),
+                            score=score,
+                        )
+                    )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        registrations = super().create(vals_list)
+        closed = registrations.filtered(lambda r: r.plan_id.state != "registration")
+        if closed and not self.env.user.has_group(GROUP_OFFICER):
+            raise UserError(
+                self.env._(
+                    "Plan %(plan)s is not open for registration.",
+                    plan=closed[0].plan_id.name,
+                )
+            )
+        return registrations
+
+    def write(self, vals):
+        if not self.env.su and not self.env.user.has_group(GROUP_OFFICER):
+            self._check_candidate_write(vals)
+        self._check_fields_open(vals)
+        for score_field in SCORE_FIELDS:
+            if score_field in vals:
+                vals[f"has_{score_field}"] = vals[score_field] is not False
+        return super().write(vals)
+
+    def _check_candidate_write(self, vals):
+        """Candidates edit their own draft: which plan, and the proof documents."""
+        not_draft = self.filtered(lambda r: r.state != "draft")
+        if not_draft or vals.keys() - CANDIDATE_EDITABLE_FIELDS:
+            raise UserError(
+                self.env._(
+                    "Once submitted, a registration is changed by the certification officers "
+                    "only; before that, a candidate may change the plan and the proof documents."
+                )
+            )
+
+    def _check_fields_open(self, vals):
+        for plan_state, field_names in FIELDS_OPEN_BY_PLAN_STATE.items():
+            changed = set(field_names) & vals.keys()
+            if not changed:
+                continue
+            locked = self.filtered(lambda r: r.plan_id.state != plan_state)
+            if locked:
+                field_name = sorted(changed)[0]
+                raise UserError(
+                    self.env._(
+                        "%(candidate)s: %(field)s can only be changed while plan %(plan)s is "
+                        "%(expected)s; it is %(state)s.",
+                        candidate=locked[0].employee_id.name,
+                        field=self._fields[field_name]._description_string(self.env),
+                        plan=locked[0].plan_id.name,
+                        expected=locked[0].plan_id._state_label(plan_state),
+                        state=locked[0].plan_id._state_label(locked[0].plan_id.state),
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
+        submitted = self.filtered(lambda r: r.state != "draft")
+        if submitted:
+            raise UserError(
+                self.env._(
+                    "The registration of %(candidate)s was submitted and is kept for the "
+                    "record: reject it instead of deleting it.",
+                    candidate=submitted[0].employee_id.name,
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_submit(self):
+        for registration in self:
+            if registration.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "The registration of %(candidate)s is already submitted.",
+                        candidate=registration.employee_id.name,
+                    )
+                )
+            if registration.plan_id.state != "registration":
+                raise UserError(
+                    self.env._(
+                        "Plan %(plan)s is not open for registration.",
+                        plan=registration.plan_id.name,
+                    )
+                )
+        # sudo: candidates submit their own draft (checked by the record rules and above),
+        # but may not otherwise write the state or the eligibility result.
+        self.sudo().write({"state": "submitted"})
+        self.sudo()._check_eligibility()
+
+    def action_check_eligibility(self):
+        self._check_reviewable()
+        self._check_eligibility()
+
+    def action_approve(self):
+        """Approve the qualification of the selected candidates (资格初审)."""
+        self._check_reviewable()
+        self._check_eligibility()
+        ineligible = self.filtered(lambda r: not r.is_eligible)
+        if ineligible:
+            raise UserError(
+                self.env._(
+                    "These candidates do not meet the registration conditions; reject them or "
+                    "correct their data:\n%(details)s",
+                    details="\n".join(
+                        f"• {r.employee_id.name}: {r.eligibility_notes}" for r in ineligible[:20]
+                    ),
+                )
+            )
+        self.write({"state": "approved"})
+
+    def _do_reject(self, reason):
+        self._check_reviewable()
+        self.write({"state": "rejected", "reject_reason": reason})
+
+    def action_open_reject_wizard(self):
+        self._check_reviewable()
+        return self.env["skill.cert.reason.wizard"]._open_for(self, "reject")
+
+    def _check_reviewable(self):
+        if not self.env.user.has_group(GROUP_OFFICER):
+            raise UserError(self.env._("Only certification officers review registrations."))
+        for registration in self:
+            if registration.plan_id.state != "review" or registration.state != "submitted":
+                raise UserError(
+                    self.env._(
+                        "The registration of %(candidate)s cannot be reviewed now: it is %(state)s "
+                        "and its plan %(plan)s is %(plan_state)s (review happens once "
+                        "registration is closed).",
+                        candidate=registration.employee_id.name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[
+                            registration.state
+                        ],
+                        plan=registration.plan_id.name,
+                        plan_state=registration.plan_id._state_label(registration.plan_id.state),
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Eligibility (Articles 3 and 8)
+    # ------------------------------------------------------------------
+
+    def _check_eligibility(self):
+        """Store, for every registration, whether the candidate meets the conditions and
+        why not. Batch: one search for the rules and one for the certificates."""
+        problems = self._get_eligibility_problems()
+        eligible = self.filtered(lambda r: not problems[r])
+        eligible.write(
+            {"is_eligible": True, "eligibility_notes": self.env._("All conditions met.")}
+        )
+        for registration in self - eligible:
+            registration.write(
+                {"is_eligible": False, "eligibility_notes": "\n".join(problems[registration])}
+            )
+
+    def _get_eligibility_problems(self):
+        rules_by_key = self.env["skill.cert.eligibility.rule"]._get_rules_by_key(self.plan_id)
+        certificates = (
+            self.env["skill.cert.certificate"]
+            .sudo()
+            .search([("employee_id", "in", self.employee_id.ids), ("state", "=", "valid")])
+        )
+        certificates_by_employee = defaultdict(list)
+        for certificate in certificates:
+            certificates_by_employee[certificate.employee_id].append(certificate)
+        problems = {}
+        for registration in self:
+            plan = registration.plan_id
+            # sudo: the check reads HR data (pension insurance, seniority) the candidate
+            # may submit for but not read.
+            employee = registration.employee_id.sudo()
+            reference_date = plan.registration_deadline or shanghai_today()
+            reasons = []
+            if not plan.occupation_id.is_certifiable:
+                reasons.append(self.env._("the occupation is access-type (准入类)"))
+            months = employee._skill_cert_pension_months_at(reference_date)
+            if months < REQUIRED_PENSION_MONTHS:
+                reasons.append(
+                    self.env._(
+                        "%(months)s months of pension insurance paid by %(date)s; "
+                        "%(required)s are required (Article 3)",
+                        months=months,
+                        date=reference_date,
+                        required=REQUIRED_PENSION_MONTHS,
+                    )
+                )
+            rules = rules_by_key(plan.occupation_id, plan.level_id)
+            if rules:
+                held = certificates_by_employee[employee.with_env(self.env)]
+                met = rules.filtered(
+                    lambda rule: rule._is_met(employee, held, plan, reference_date)
+                )
+                if not met:
+                    reasons.append(
+                        self.env._(
+                            "none of the conditions of the standard is met: %(rules)s",
+                            rules=self.env._("; or ").join(rules.mapped("name")),
+                        )
+                    )
+            problems[registration] = reasons
+        return problems
+
+    # ------------------------------------------------------------------
+    # Arrangement: tickets and seats
+    # ------------------------------------------------------------------
+
+    def _assign_tickets_and_seats(self):
+        """Number the admission tickets and fill the sessions' seats, in batch."""
+        plan = self.plan_id
+        plan.ensure_one()
+        candidates = self.sorted(lambda r: (r.department_id.name or "", r.employee_id.name, r.id))
+        numbered = candidates.filtered("ticket_number")
+        serial = max(
+            (int(r.ticket_number[-4:]) for r in numbered if r.ticket_number[-4:].isdigit()),
+            default=0,
+        )
+        new_tickets = {}
+        for registration in candidates - numbered:
+            serial += 1
+            new_tickets[registration] = f"{plan.ticket_prefix}{serial:04d}"
+        clash = self.search(
+            [("ticket_number", "in", list(new_tickets.values())), ("id", "not in", self.ids)]
+        )
+        if clash:
+            raise UserError(
+                self.env._(
+                    "Admission ticket number %(ticket)s is already used by %(candidate)s of plan "
+                    "%(plan)s: change the ticket prefix of plan %(this_plan)s.",
+                    ticket=clash[0].ticket_number,
+                    candidate=clash[0].employee_id.name,
+                    plan=clash[0].plan_id.name,
+                    this_plan=plan.name,
+                )
+            )
+        seats = {}
+        for kind in ("theory", "practical"):
+            sessions = plan.session_ids.filtered(lambda s, kind=kind: s.kind == kind).sorted(
+                lambda s: (s.date, s.time_start, s.id)
+            )
+            capacity = sum(sessions.mapped("capacity"))
+            if capacity < len(candidates):
+                raise UserError(
+                    self.env._(
+                        "Plan %(plan)s: the %(kind)s sessions seat %(capacity)s candidates but "
+                        "%(count)s are approved; add a session or raise a capacity.",
+                        plan=plan.name,
+                        kind=dict(sessions._fields["kind"]._description_selection(self.env))[kind],
+                        capacity=capacity,
+                        count=len(candidates),
+                    )
+                )
+            slots = [
+                (session, seat) for session in sessions for seat in range(1, session.capacity + 1)
+            ]
+            for registration, (session, seat) in zip(candidates, slots, strict=False):
+                seats.setdefault(registration, {}).update(
+                    {f"{kind}_session_id": session.id, f"{kind}_seat": seat}
+                )
+        for registration in candidates:
+            vals = dict(seats[registration])
+            if registration in new_tickets:
+                vals["ticket_number"] = new_tickets[registration]
+            registration.write(vals)
+
+    # ------------------------------------------------------------------
+    # Scores
+    # ------------------------------------------------------------------
+
+    def _check_scores_complete(self):
+        problems = []
+        for registration in self.filtered(lambda r: r.attendance == "present"):
+            plan = registration.plan_id
+            missing = []
+            if not registration.has_theory_score:
+                missing.append(self.env._("theory score"))
+            if plan.exam_mode == "paper" and not registration.theory_examiner_id:
+                missing.append(self.env._("theory examiner"))
+            if not registration.has_practical_score:
+                missing.append(self.env._("practical score"))
+            if not registration.practical_examiner_id:
+                missing.append(self.env._("practical examiner"))
+            if plan.needs_review_score:
+                if not registration.has_review_score:
+                    missing.append(self.env._("comprehensive review score"))
+                if not registration.review_examiner_id:
+                    missing.append(self.env._("review examiner"))
+            if missing:
+                problems.append(f"• {registration.employee_id.name}: {', '.join(missing)}")
+        if problems:
+            raise UserError(
+                self.env._(
+                    "These candidates' scores are incomplete:\n%(problems)s",
+                    problems="\n".join(problems[:30]),
+                )
+            )
+
+    def _check_certificate_numbers(self):
+        numbers = [r.certificate_number.strip().upper() for r in self]
+        Certificate = self.env["skill.cert.certificate"]
+        Certificate._check_numbers_available(numbers)
+        problems = []
+        for registration, number in zip(self, numbers, strict=True):
+            problem = Certificate._get_number_problem(
+                number, registration.plan_id.level_id, registration.company_id
+            )
+            if problem:
+                problems.append(f"• {registration.employee_id.name}: {problem}")
+        if problems:
+            raise UserError("\n".join(problems))
