@@ -310,7 +310,8 @@ class SkillCertPlan(models.Model):
         if not self.env.user.has_group(group):
             raise AccessError(
                 self.env._(
-                    "You may not do “%(step)s”: it needs the %(group)s role of Skill Certification.",
+                    "You may not do “%(step)s”: it needs the %(group)s role of Skill "
+                    "Certification.",
                     step=step,
                     group=self.env.ref(group).name,
                 )
@@ -643,7 +644,7 @@ class SkillCertPlan(models.Model):
         step = self.env._("Suspend the plan")
         self._check_group(GROUP_MANAGER, step)
         for plan in self:
-            if plan.state in FINAL_STATES + ("suspended",):
+            if plan.state in (*FINAL_STATES, "suspended"):
                 raise UserError(
                     self.env._(
                         "Plan %(plan)s is %(state)s and cannot be suspended.",
@@ -673,7 +674,7 @@ class SkillCertPlan(models.Model):
         step = self.env._("Cancel the plan")
         self._check_group(GROUP_MANAGER, step)
         for plan in self:
-            if plan.state in FINAL_STATES + ("issued",):
+            if plan.state in (*FINAL_STATES, "issued"):
                 raise UserError(
                     self.env._(
                         "Plan %(plan)s is %(state)s and cannot be cancelled.",

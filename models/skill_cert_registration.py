@@ -1,7 +1,5 @@
 from collections import defaultdict
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 

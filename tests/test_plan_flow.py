@@ -114,9 +114,12 @@ class TestPlanFlow(PlanCommon):
         # the masked snapshot: no raw name, no raw ID number
         line = notice.line_ids[0]
         self.assertRegex(line.name_masked, r"^候\*+\d$")
-        with freeze_time("2026-03-09 15:00:00"):  # 23:00 in Shanghai, still the last day
-            with self.assertRaisesRegex(UserError, "runs until 2026-03-09"):
-                plan.with_user(self.user_officer).action_arrange()
+        # 23:00 in Shanghai on 2026-03-09: still the last day
+        with (
+            freeze_time("2026-03-09 15:00:00"),
+            self.assertRaisesRegex(UserError, "runs until 2026-03-09"),
+        ):
+            plan.with_user(self.user_officer).action_arrange()
         self.assertEqual(plan.state, "candidate_notice")
         activity = plan.activity_ids.filtered(
             lambda a: (
