@@ -263,6 +263,7 @@ class SkillCertRegistration(models.Model):
 
     def write(self, vals):
         if not self.env.su and not self.env.user.has_group(GROUP_OFFICER):
+            self.check_access("write")
             self._check_candidate_write(vals)
         self._check_fields_open(vals)
         for score_field in SCORE_FIELDS:

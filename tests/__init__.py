@@ -5,3 +5,7 @@ from . import test_i18n
 from . import test_masking
 from . import test_occupation
 from . import test_plan_flow
+from . import test_working_days
+from . import test_registration
+from . import test_plan_staff
+from . import test_plan_scores

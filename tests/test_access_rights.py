@@ -56,14 +56,14 @@ class TestAccessRights(SkillCertCommon):
             },
         )
         self.assert_acl(
-            "skill.cert.certificate.revoke",
+            "skill.cert.reason.wizard",
             {
-                self.user_employee: NONE,
-                self.user_examiner: NONE,
-                self.user_supervisor: NONE,
-                self.user_hr: NONE,
-                self.user_officer: NONE,
-                self.user_manager: ALL,
+                self.user_employee: "rwc",
+                self.user_examiner: "rwc",
+                self.user_supervisor: "rwc",
+                self.user_hr: "rwc",
+                self.user_officer: "rwc",
+                self.user_manager: "rwc",
             },
         )
         self.assert_acl(
@@ -149,7 +149,15 @@ class TestAccessRights(SkillCertCommon):
         with self.assertRaises(AccessError):
             certificate.with_user(self.user_officer).action_open_revoke_wizard()
         action = certificate.with_user(self.user_manager).action_open_revoke_wizard()
-        self.assertEqual(action["res_model"], "skill.cert.certificate.revoke")
+        self.assertEqual(action["res_model"], "skill.cert.reason.wizard")
+        self.assertEqual(
+            action["context"],
+            {
+                "default_res_model": certificate._name,
+                "default_res_ids": certificate.ids,
+                "default_action": "revoke",
+            },
+        )
         with self.assertRaises(AccessError):
             self.create_certificate(user=self.user_hr, grade=3, serial=4)
         with self.assertRaises(AccessError):

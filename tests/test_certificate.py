@@ -47,14 +47,10 @@ class TestCertificate(SkillCertCommon):
         higher = self.create_certificate(grade=3, serial=2)
         # an issue date in the past: hr_skills archives (not deletes) rows older than a day
         mirror = higher.employee_skill_id
-        higher.with_user(self.user_manager).action_open_revoke_wizard()
-        wizard = (
-            self.env["skill.cert.certificate.revoke"]
-            .with_user(self.user_manager)
-            .with_context(active_model="skill.cert.certificate", active_ids=higher.ids)
-            .create({"reason": "材料造假"})
-        )
-        wizard.action_revoke()
+        action = higher.with_user(self.user_manager).action_open_revoke_wizard()
+        self.env["skill.cert.reason.wizard"].with_user(self.user_manager).with_context(
+            action["context"]
+        ).create({"reason": "材料造假"}).action_confirm()
         self.assertEqual(higher.state, "revoked")
         self.assertEqual(higher.revoke_reason, "材料造假")
         self.assertEqual(higher.revoked_by_id, self.user_manager)

@@ -155,9 +155,9 @@ class TestPlanFlow(PlanCommon):
             with self.assertRaisesRegex(UserError, "1 unresolved objections"):
                 plan.with_user(self.user_officer).action_arrange()
             wizard_action = objection.with_user(self.user_officer).action_open_resolve_wizard()
-            wizard = self.env["skill.cert.reason.wizard"].browse(wizard_action["res_id"])
-            wizard.with_user(self.user_officer).reason = "经核查社保记录，年限符合要求，异议不成立"
-            wizard.with_user(self.user_officer).action_confirm()
+            self.env["skill.cert.reason.wizard"].with_user(self.user_officer).with_context(
+                wizard_action["context"]
+            ).create({"reason": "经核查社保记录，年限符合要求，异议不成立"}).action_confirm()
             self.assertEqual(objection.state, "resolved")
             plan.with_user(self.user_officer).action_arrange()
         self.assertEqual(plan.state, "arranged")
@@ -206,13 +206,9 @@ class TestPlanFlow(PlanCommon):
             .with_context(reason_action="suspend")
             .action_open_reason_wizard()
         )
-        wizard = (
-            self.env["skill.cert.reason.wizard"]
-            .with_user(self.user_manager)
-            .browse(action["res_id"])
-        )
-        wizard.reason = "暂停"
-        wizard.action_confirm()
+        self.env["skill.cert.reason.wizard"].with_user(self.user_manager).with_context(
+            action["context"]
+        ).create({"reason": "暂停"}).action_confirm()
         self.assertEqual(plan.state, "suspended")
         self.assertEqual(plan.suspend_reason, "暂停")
         with self.assertRaisesRegex(UserError, "does not take a reason"):

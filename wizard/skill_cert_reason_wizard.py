@@ -46,17 +46,17 @@ class SkillCertReasonWizard(models.TransientModel):
     def _open_for(self, records, action):
         if (records._name, action) not in REASON_ACTIONS:
             raise UserError(self.env._("This step does not take a reason."))
-        wizard = self.create(
-            {"res_model": records._name, "res_ids": records.ids, "action": action, "reason": " "}
-        )
-        wizard.reason = False
         return {
             "type": "ir.actions.act_window",
-            "name": wizard.title,
+            "name": self.new({"action": action}).title,
             "res_model": self._name,
-            "res_id": wizard.id,
             "view_mode": "form",
             "target": "new",
+            "context": {
+                "default_res_model": records._name,
+                "default_res_ids": records.ids,
+                "default_action": action,
+            },
         }
 
     def action_confirm(self):
