@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import api, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 
 class HrEmployeeSkill(models.Model):
@@ -51,7 +52,38 @@ class HrEmployeeSkill(models.Model):
             if command[0] == 1:
                 writes[tuple(sorted(command[2].items()))].append(command[1])
         creates = [command[2] for command in commands if command[0] == 0]
-        self.browse(unlink_ids).unlink()
+        removed = self.browse(unlink_ids)
+        employees_losing_rows = removed.employee_id
+        removed.unlink()
         for items, ids in writes.items():
             self.browse(ids).write(dict(items))
-        return self.create(creates)
+        created = self.create(creates)
+        created._skill_cert_add_employee_skill_ids(exclude=employees_losing_rows)
+        return created
+
+    def _skill_cert_add_employee_skill_ids(self, exclude):
+        """hr_skills stores ``hr.employee.skill_ids`` with a compute that writes the
+        many2many record by record: two queries per employee, which an issuance to
+        2,000 candidates cannot afford. New rows only add skills, so add the relation
+        rows in one statement and mark the field computed. Employees who also lost
+        rows (``exclude``) keep the ORM's own computation."""
+        employees = self.employee_id - exclude
+        if not employees:
+            return
+        field = self.env["hr.employee"]._fields["skill_ids"]
+        pairs = {
+            (row.employee_id.id, row.skill_id.id) for row in self if row.employee_id in employees
+        }
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO %s (%s, %s) SELECT * FROM unnest(%s::int[], %s::int[]) "
+                "ON CONFLICT DO NOTHING",
+                SQL.identifier(field.relation),
+                SQL.identifier(field.column1),
+                SQL.identifier(field.column2),
+                [employee_id for employee_id, _skill in pairs],
+                [skill_id for _employee, skill_id in pairs],
+            )
+        )
+        self.env.remove_to_compute(field, employees)
+        employees.invalidate_recordset(["skill_ids"])

@@ -362,7 +362,7 @@ class SkillCertPlan(models.Model):
                     self.env._(
                         "Plan %(plan)s cannot be filed: give the %(fields)s first.",
                         plan=plan.name,
-                        fields=", ".join(missing),
+                        fields=self.env._(", ").join(missing),
                     )
                 )
         self.write({"state": "filed"})
@@ -786,6 +786,77 @@ class SkillCertPlan(models.Model):
         self._check_state(step, "candidate_notice")
         for plan in self:
             plan._candidates()._assign_tickets_and_seats()
+
+    def _write_scores(self, rows):
+        """Record the scores of many candidates at once (entry form or score sheet).
+
+        ``rows``: dicts with ``registration`` and any of the score and examiner fields.
+        Every row is checked first and all problems are reported together; nothing is
+        written unless all rows are right.
+        """
+        self.ensure_one()
+        self._check_group(GROUP_OFFICER, self.env._("Enter scores"))
+        self._check_state(self.env._("Enter scores"), "examined")
+        examiners = self.staff_ids.filtered(lambda s: s.role == "examiner")
+        problems = []
+        for row in rows:
+            registration = row["registration"]
+            name = registration.employee_id.name
+            if registration.plan_id != self or registration.state != "approved":
+                problems.append(
+                    self.env._("%(candidate)s is not a candidate of this plan", candidate=name)
+                )
+                continue
+            for field_name in ("theory_score", "practical_score", "review_score"):
+                score = row.get(field_name)
+                if score is None or score is False:
+                    continue
+                if not isinstance(score, (int, float)) or not 0 <= score <= 100:
+                    problems.append(
+                        self.env._(
+                            "%(candidate)s: %(field)s %(score)s is out of range: scores are "
+                            "between 0 and 100.",
+                            candidate=name,
+                            field=registration._fields[field_name]._description_string(self.env),
+                            score=score,
+                        )
+                    )
+            for field_name in ("theory_examiner_id", "practical_examiner_id", "review_examiner_id"):
+                examiner_id = row.get(field_name)
+                if examiner_id and examiner_id not in examiners.ids:
+                    problems.append(
+                        self.env._(
+                            "%(candidate)s: the examiner is not an examiner of this plan",
+                            candidate=name,
+                        )
+                    )
+        if problems:
+            raise UserError("\n".join(problems))
+        for row in rows:
+            row["registration"].write(
+                {key: value for key, value in row.items() if key != "registration"}
+            )
+
+    def _write_certificate_numbers(self, rows):
+        """Record the certificate numbers the authority assigned (证书赋码), in batch.
+        ``rows``: dicts with ``registration`` and ``certificate_number``."""
+        self.ensure_one()
+        step = self.env._("Record the certificate numbers")
+        self._check_group(GROUP_OFFICER, step)
+        self._check_state(step, "confirmed")
+        foreign = [row for row in rows if row["registration"].plan_id != self]
+        if foreign:
+            raise UserError(
+                self.env._(
+                    "%(candidate)s is not a candidate of this plan",
+                    candidate=foreign[0]["registration"].employee_id.name,
+                )
+            )
+        for row in rows:
+            row["registration"].certificate_number = row["certificate_number"].strip().upper()
+        self.env["skill.cert.registration"].browse(
+            [row["registration"].id for row in rows]
+        )._check_certificate_numbers()
 
     def _prepare_certificate_vals(self):
         self.ensure_one()

@@ -250,6 +250,7 @@ class SkillCertRegistration(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_not_registered(vals_list)
         registrations = super().create(vals_list)
         closed = registrations.filtered(lambda r: r.plan_id.state != "registration")
         if closed and not self.env.user.has_group(GROUP_OFFICER):
@@ -260,6 +261,34 @@ class SkillCertRegistration(models.Model):
                 )
             )
         return registrations
+
+    def _check_not_registered(self, vals_list):
+        """Name the candidate registered twice, before the unique index refuses it."""
+        default_employee = self.env.user.employee_id.id
+        keys = [
+            (vals.get("plan_id"), vals.get("employee_id", default_employee)) for vals in vals_list
+        ]
+        # sudo: a candidate may not see the registration an officer made for them.
+        existing = self.sudo().search(
+            [
+                ("plan_id", "in", [plan_id for plan_id, _employee in keys]),
+                ("employee_id", "in", [employee_id for _plan, employee_id in keys]),
+            ]
+        )
+        taken = {(r.plan_id.id, r.employee_id.id): r for r in existing}
+        seen = set()
+        for key in keys:
+            if key in taken or key in seen:
+                employee = self.env["hr.employee"].browse(key[1]).sudo()
+                plan = self.env["skill.cert.plan"].browse(key[0]).sudo()
+                raise ValidationError(
+                    self.env._(
+                        "%(candidate)s is already registered for plan %(plan)s.",
+                        candidate=employee.name,
+                        plan=plan.name,
+                    )
+                )
+            seen.add(key)
 
     def write(self, vals):
         if not self.env.su and not self.env.user.has_group(GROUP_OFFICER):

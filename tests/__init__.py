@@ -9,3 +9,4 @@ from . import test_working_days
 from . import test_registration
 from . import test_plan_staff
 from . import test_plan_scores
+from . import test_plan_scale

@@ -28,6 +28,7 @@ class TestCertificate(SkillCertCommon):
         self.assertEqual(mirror.valid_from, date(2024, 6, 28))
         self.assertFalse(mirror.valid_to)
         self.assertIn(mirror, self.employee.certification_ids)
+        self.assertIn(self.lathe.skill_id, self.employee.skill_ids)
         self.assertEqual(self.lathe.skill_id.name, "车工")
 
     def test_highest_valid_level_on_employee(self):

@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import PlanCommon
@@ -51,10 +51,11 @@ class TestRegistration(PlanCommon):
         plan = self.create_plan()
         self.to_registration(plan)
         self.register(plan, self.candidates[0])
-        with self.assertRaises(Exception):  # noqa: B017 - the unique index
-            with self.cr.savepoint():
-                self.register(plan, self.candidates[0])
-                self.env.flush_all()
+        name = self.candidates[0].name
+        with self.assertRaisesRegex(ValidationError, f"{name} is already registered for plan"):
+            self.register(plan, self.candidates[0])
+        with self.assertRaisesRegex(ValidationError, "is already registered"):
+            self.register(plan, self.candidates[1] | self.candidates[1])
 
     def test_pension_insurance_twelve_months(self):
         short = self.create_candidates(1, prefix="新员工")

@@ -1,0 +1,109 @@
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import PlanCommon
+
+# Queries allowed for one bulk step, whatever the number of candidates.
+QUERY_BOUND = 80
+
+
+@tagged("post_install", "-at_install", "skill_cert_scale")
+class TestPlanScale(PlanCommon):
+    """Bulk steps run in a bounded number of SQL queries: the same count for 20 and
+    for 200 candidates (the 2,000-candidate timing is in benchmarks/)."""
+
+    CANDIDATES = 0
+
+    def queries(self, function):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        function()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
+
+    def measure(self, size, name):
+        """Query counts of the bulk steps of a plan with ``size`` candidates."""
+        employees = self.create_candidates(size, prefix=f"规模{name}")
+        plan = self.create_plan(name=name)
+        self.to_registration(plan)
+        registrations = self.register(plan, employees)
+        counts = {}
+        with freeze_time("2026-02-27 18:00:00"):
+            plan.with_user(self.user_officer).action_close_registration()
+        with freeze_time("2026-03-02 09:00:00"):
+            counts["approve"] = self.queries(
+                registrations.with_user(self.user_officer).action_approve
+            )
+            plan.with_user(self.user_officer).action_publish_candidate_notice()
+            counts["tickets"] = self.queries(
+                plan.with_user(self.user_officer).action_generate_tickets
+            )
+        with freeze_time("2026-03-10 09:00:00"):
+            plan.with_user(self.user_officer).action_arrange()
+            registrations.with_user(self.user_officer).write({"attendance": "present"})
+            plan.with_user(self.user_officer).action_mark_examined()
+        examiner = plan.staff_ids.filtered(lambda s: s.role == "examiner")[:1]
+        rows = [
+            {
+                "registration": registration,
+                "theory_score": 60 + index % 40,
+                "practical_score": 61 + index % 39,
+                "practical_examiner_id": examiner.id,
+            }
+            for index, registration in enumerate(registrations)
+        ]
+        counts["scores"] = self.queries(
+            lambda: plan.with_user(self.user_officer)._write_scores(rows)
+        )
+        with freeze_time("2026-03-23 09:00:00"):
+            plan.with_user(self.user_officer).action_submit_scores()
+            plan.with_user(self.user_officer2).action_check_scores()
+            plan.with_user(self.user_supervisor).action_supervise_scores()
+            plan.with_user(self.user_officer).action_initial_review()
+            plan.with_user(self.user_officer2).action_re_review()
+            plan.with_user(self.user_officer).action_publish_result_notice()
+        with freeze_time("2026-04-01 09:00:00"):
+            plan.with_user(self.user_supervisor).action_supervisor_confirm_results()
+            plan.with_user(self.user_manager).action_head_confirm_results()
+        with freeze_time("2026-04-10 09:00:00"):
+            base = 1000 if size < 100 else 2000
+            rows = [
+                {
+                    "registration": registration,
+                    "certificate_number": self.certificate_number(4, base + index, year=26),
+                }
+                for index, registration in enumerate(registrations)
+            ]
+            counts["numbers"] = self.queries(
+                lambda: plan.with_user(self.user_officer)._write_certificate_numbers(rows)
+            )
+            plan.with_user(self.user_officer).action_mark_numbered()
+            counts["issue"] = self.queries(plan.with_user(self.user_officer).action_issue)
+        self.assertEqual(len(plan.certificate_ids), size)
+        return counts
+
+    def test_bulk_steps_are_bounded(self):
+        small = self.measure(20, "SCALE-20")
+        large = self.measure(200, "SCALE-200")
+        for step, count in large.items():
+            with self.subTest(step=step):
+                self.assertLessEqual(count, QUERY_BOUND, f"{step}: {count} queries for 200")
+                self.assertLessEqual(
+                    count, small[step] + 5, f"{step}: {small[step]} queries for 20, {count} for 200"
+                )
+
+    def test_issuance_query_count(self):
+        """The same bound, with Odoo's own assertQueryCount, on 200 candidates."""
+        employees = self.create_candidates(200, prefix="发证")
+        plan = self.create_plan(name="SCALE-ISSUE")
+        registrations = self.to_numbered_with(plan, employees)
+        self.env.flush_all()  # the fixtures' pending computations are not issuance's
+        with self.assertQueryCount(QUERY_BOUND), freeze_time("2026-04-15 09:00:00"):
+            plan.with_user(self.user_officer).action_issue()
+        self.assertEqual(plan.certificate_ids.registration_id, registrations)
+
+    def to_numbered_with(self, plan, employees):
+        self.candidates = employees
+        return self.to_numbered(plan)
