@@ -12,7 +12,7 @@ from freezegun import freeze_time
 from odoo.fields import Command
 
 N = 2000
-env = env  # noqa: F821, PLW0127 - provided by odoo shell
+env = env  # noqa: F821 - provided by odoo shell
 env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True))
 company = env.company
 company.country_id = env.ref("base.cn")
@@ -170,8 +170,7 @@ env["skill.cert.certificate"].create(
 env.flush_all()
 baseline = time.perf_counter() - start
 
-print(
-    f"plan with {N} candidates: workflow bulk steps {workflow:.2f}s, plain ORM creation {baseline:.2f}s"
-)
+print(f"plan with {N} candidates: workflow bulk steps {workflow:.2f}s,")
+print(f"plain ORM creation of the same records {baseline:.2f}s")
 print(f"RATIO {workflow / baseline:.2f}x (goal <= 2x)")
 env.cr.rollback()
