@@ -11,7 +11,7 @@ class SkillCertNoticeLine(models.Model):
     notice_id = fields.Many2one("skill.cert.notice", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="notice_id.company_id", store=True)
     sequence = fields.Integer(string="No.")
-    name_masked = fields.Char(string="Name", readonly=True)
+    name_masked = fields.Char(string="Candidate Name", readonly=True)
     id_number_masked = fields.Char(string="ID Number", readonly=True)
     unit_name = fields.Char(string="Work Unit", readonly=True)
     ticket_number = fields.Char(string="Admission Ticket", readonly=True)

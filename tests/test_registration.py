@@ -54,8 +54,9 @@ class TestRegistration(PlanCommon):
         name = self.candidates[0].name
         with self.assertRaisesRegex(ValidationError, f"{name} is already registered for plan"):
             self.register(plan, self.candidates[0])
+        twice = {"plan_id": plan.id, "employee_id": self.candidates[1].id}
         with self.assertRaisesRegex(ValidationError, "is already registered"):
-            self.register(plan, self.candidates[1] | self.candidates[1])
+            self.env["skill.cert.registration"].with_user(self.user_officer).create([twice, twice])
 
     def test_pension_insurance_twelve_months(self):
         short = self.create_candidates(1, prefix="新员工")
