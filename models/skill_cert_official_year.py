@@ -77,7 +77,7 @@ class SkillCertOfficialYear(models.Model):
             for day, name in table.items():
                 if day.year >= FIRST_SEEDED_YEAR:
                     days_by_year.setdefault(day.year, []).append((day, day_type, name))
-        loaded = set(self.search([]).mapped("year"))
+        loaded = set(self.search([("year", ">=", FIRST_SEEDED_YEAR)]).mapped("year"))
         self.create(
             [
                 {

@@ -97,7 +97,6 @@ class SkillCertPlan(models.Model):
     )
     level_id = fields.Many2one(
         "hr.skill.level",
-        string="Level",
         required=True,
         domain="[('skill_cert_grade', '!=', False)]",
         tracking=True,
@@ -109,7 +108,7 @@ class SkillCertPlan(models.Model):
         "comprehensive review (综合评审).",
     )
     registration_deadline = fields.Date(tracking=True)
-    exam_date = fields.Date(string="Exam Date", tracking=True)
+    exam_date = fields.Date(tracking=True)
     venue = fields.Text(string="Venues", help="The certification venues (认定地点).")
     exam_mode = fields.Selection(
         [("computer", "Computer-based"), ("paper", "Paper")],
@@ -151,21 +150,19 @@ class SkillCertPlan(models.Model):
     registration_ids = fields.One2many("skill.cert.registration", "plan_id", string="Registrations")
     notice_ids = fields.One2many("skill.cert.notice", "plan_id", string="Public Notices")
     session_ids = fields.One2many("skill.cert.session", "plan_id", string="Sessions")
-    staff_ids = fields.One2many("skill.cert.plan.staff", "plan_id", string="Staff")
+    staff_ids = fields.One2many("skill.cert.plan.staff", "plan_id")
     staff_change_ids = fields.One2many("skill.cert.staff.change", "plan_id", string="Staff Changes")
     certificate_ids = fields.One2many("skill.cert.certificate", "plan_id", string="Certificates")
     registration_count = fields.Integer(compute="_compute_counts")
     candidate_count = fields.Integer(compute="_compute_counts", string="Candidates")
     passed_count = fields.Integer(compute="_compute_counts", string="Passed")
-    certificate_count = fields.Integer(compute="_compute_counts", string="Certificate Count")
+    certificate_count = fields.Integer(compute="_compute_counts")
 
     # Separation of duties: who did each step of the score review (Article 10(4)).
     scores_entered_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     scores_checked_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     scores_supervised_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
-    initial_review_by_id = fields.Many2one(
-        "res.users", string="Initial Review By", readonly=True, copy=False, tracking=True
-    )
+    initial_review_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     re_review_by_id = fields.Many2one(
         "res.users", string="Re-review By", readonly=True, copy=False, tracking=True
     )

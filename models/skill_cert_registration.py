@@ -146,9 +146,7 @@ class SkillCertRegistration(models.Model):
         [("passed", "Passed"), ("failed", "Failed")], compute="_compute_result", store=True
     )
     certificate_number = fields.Char(copy=False, tracking=True)
-    certificate_id = fields.Many2one(
-        "skill.cert.certificate", compute="_compute_certificate_id", string="Certificate"
-    )
+    certificate_id = fields.Many2one("skill.cert.certificate", compute="_compute_certificate_id")
 
     _plan_employee_unique = models.Constraint(
         "UNIQUE(plan_id, employee_id)", "An employee registers once for a plan."

@@ -30,9 +30,9 @@ class SkillCertStaffChange(models.Model):
         help="Leave empty to add a person.",
     )
     role = fields.Selection(STAFF_ROLES, required=True)
-    new_employee_id = fields.Many2one("hr.employee", string="New Employee", check_company=True)
+    new_employee_id = fields.Many2one("hr.employee", check_company=True)
     new_partner_id = fields.Many2one("res.partner", string="New External Person")
-    is_group_leader = fields.Boolean(string="Group Leader")
+    is_group_leader = fields.Boolean()
     reason = fields.Text(required=True, tracking=True)
     state = fields.Selection(
         [("requested", "Requested"), ("approved", "Approved"), ("refused", "Refused")],

@@ -50,7 +50,7 @@ class TestCertificate(SkillCertCommon):
         mirror = higher.employee_skill_id
         action = higher.with_user(self.user_manager).action_open_revoke_wizard()
         self.env["skill.cert.reason.wizard"].with_user(self.user_manager).with_context(
-            action["context"]
+            **action["context"]
         ).create({"reason": "材料造假"}).action_confirm()
         self.assertEqual(higher.state, "revoked")
         self.assertEqual(higher.revoke_reason, "材料造假")

@@ -156,7 +156,7 @@ class TestPlanFlow(PlanCommon):
                 plan.with_user(self.user_officer).action_arrange()
             wizard_action = objection.with_user(self.user_officer).action_open_resolve_wizard()
             self.env["skill.cert.reason.wizard"].with_user(self.user_officer).with_context(
-                wizard_action["context"]
+                **wizard_action["context"]
             ).create({"reason": "经核查社保记录，年限符合要求，异议不成立"}).action_confirm()
             self.assertEqual(objection.state, "resolved")
             plan.with_user(self.user_officer).action_arrange()
@@ -207,7 +207,7 @@ class TestPlanFlow(PlanCommon):
             .action_open_reason_wizard()
         )
         self.env["skill.cert.reason.wizard"].with_user(self.user_manager).with_context(
-            action["context"]
+            **action["context"]
         ).create({"reason": "暂停"}).action_confirm()
         self.assertEqual(plan.state, "suspended")
         self.assertEqual(plan.suspend_reason, "暂停")
