@@ -135,6 +135,26 @@ class TestPlanFlow(PlanCommon):
         self.assertEqual(notice.state, "closed")
         self.assertFalse(plan.activity_ids.filtered(lambda a: a.id == activity.id))
 
+    def test_printed_notice_is_masked(self):
+        self.candidates[0].identification_id = "330523199705010065"
+        plan = self.create_plan()
+        registrations = self.to_candidate_notice(plan)
+        notice = plan.notice_ids
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "l10n_cn_hr_skill_certification.report_skill_cert_notice", notice.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn(notice.title, html)
+        for line in notice.line_ids:
+            self.assertIn(line.name_masked, html)
+        for employee in registrations.employee_id:
+            self.assertNotIn(employee.name, html)
+        self.assertNotIn("330523199705010065", html)
+        self.assertIn("3305**********0065", html)
+
     def test_unresolved_objection_blocks_the_notice(self):
         plan = self.create_plan()
         registrations = self.to_candidate_notice(plan)
