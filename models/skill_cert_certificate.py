@@ -220,16 +220,13 @@ class SkillCertCertificate(models.Model):
     @api.constrains("occupation_id")
     def _check_occupation_certifiable(self):
         for certificate in self:
-            if not certificate.occupation_id.is_certifiable:
-                raise ValidationError(
-                    self.env._(
-                        "Certificate %(number)s of %(employee)s: %(occupation)s is an "
-                        "access-type (准入类) occupation, which an enterprise cannot certify.",
-                        number=certificate.name,
-                        employee=certificate.employee_id.name,
-                        occupation=certificate.occupation_id.display_name,
-                    )
+            certificate.occupation_id._check_certifiable_for(
+                self.env._(
+                    "Certificate %(number)s of %(employee)s",
+                    number=certificate.name,
+                    employee=certificate.employee_id.name,
                 )
+            )
 
     @api.constrains("level_id")
     def _check_level(self):

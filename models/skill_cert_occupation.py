@@ -185,6 +185,19 @@ class SkillCertOccupation(models.Model):
                     )
                 )
 
+    def _check_certifiable_for(self, record_label):
+        """Refuse an access-type (准入类) occupation for the record named ``record_label``."""
+        for occupation in self:
+            if not occupation.is_certifiable:
+                raise ValidationError(
+                    self.env._(
+                        "%(record)s: %(occupation)s is an access-type (准入类) occupation, "
+                        "which an enterprise cannot certify.",
+                        record=record_label,
+                        occupation=occupation.display_name,
+                    )
+                )
+
     def _get_skill_name(self):
         self.ensure_one()
         if self.parent_id:

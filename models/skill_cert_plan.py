@@ -244,15 +244,7 @@ class SkillCertPlan(models.Model):
     @api.constrains("occupation_id")
     def _check_occupation(self):
         for plan in self:
-            if not plan.occupation_id.is_certifiable:
-                raise ValidationError(
-                    self.env._(
-                        "Plan %(plan)s: %(occupation)s is an access-type (准入类) occupation, "
-                        "which an enterprise cannot certify.",
-                        plan=plan.name,
-                        occupation=plan.occupation_id.display_name,
-                    )
-                )
+            plan.occupation_id._check_certifiable_for(self.env._("Plan %(plan)s", plan=plan.name))
 
     @api.onchange("level_id")
     def _onchange_level_id(self):

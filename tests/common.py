@@ -311,15 +311,19 @@ class PlanCommon(SkillCertCommon):
             values.update({"review_score": review, "review_examiner_id": examiner.id})
         registrations.with_user(self.user_officer).write(values)
 
+    def review_scores(self, plan):
+        """Submit, check, supervise, initial review and re-review, each by its person."""
+        plan.with_user(self.user_officer).action_submit_scores()
+        plan.with_user(self.user_officer2).action_check_scores()
+        plan.with_user(self.user_supervisor).action_supervise_scores()
+        plan.with_user(self.user_officer).action_initial_review()
+        plan.with_user(self.user_officer2).action_re_review()
+
     def to_reviewed(self, plan):
         registrations = self.to_examined(plan)
         with freeze_time("2026-03-23 09:00:00"):
             self.enter_scores(plan, registrations)
-            plan.with_user(self.user_officer).action_submit_scores()
-            plan.with_user(self.user_officer2).action_check_scores()
-            plan.with_user(self.user_supervisor).action_supervise_scores()
-            plan.with_user(self.user_officer).action_initial_review()
-            plan.with_user(self.user_officer2).action_re_review()
+            self.review_scores(plan)
         return registrations
 
     def to_result_notice(self, plan):

@@ -60,11 +60,7 @@ class TestPlanScale(PlanCommon):
             lambda: plan.with_user(self.user_officer)._write_scores(rows)
         )
         with freeze_time("2026-03-23 09:00:00"):
-            plan.with_user(self.user_officer).action_submit_scores()
-            plan.with_user(self.user_officer2).action_check_scores()
-            plan.with_user(self.user_supervisor).action_supervise_scores()
-            plan.with_user(self.user_officer).action_initial_review()
-            plan.with_user(self.user_officer2).action_re_review()
+            self.review_scores(plan)
             plan.with_user(self.user_officer).action_publish_result_notice()
         with freeze_time("2026-04-01 09:00:00"):
             plan.with_user(self.user_supervisor).action_supervisor_confirm_results()

@@ -184,11 +184,7 @@ class TestPlanScores(PlanCommon):
         with freeze_time("2026-03-23 09:00:00"):
             self.enter_scores(plan, registrations[:4])
             self.enter_scores(plan, registrations[4:], theory=40)
-            plan.with_user(self.user_officer).action_submit_scores()
-            plan.with_user(self.user_officer2).action_check_scores()
-            plan.with_user(self.user_supervisor).action_supervise_scores()
-            plan.with_user(self.user_officer).action_initial_review()
-            plan.with_user(self.user_officer2).action_re_review()
+            self.review_scores(plan)
             plan.with_user(self.user_officer).action_publish_result_notice()
         notice_lines = plan.notice_ids.filtered(lambda n: n.kind == "results").line_ids
         self.assertEqual(notice_lines.mapped("result").count("failed"), 2)
