@@ -78,6 +78,60 @@ class TestAccessRights(SkillCertCommon):
             },
         )
 
+    def test_acl_matrix_of_plans(self):
+        everyone_reads = {
+            self.user_employee: READ,
+            self.user_examiner: READ,
+            self.user_supervisor: READ,
+            self.user_hr: READ,
+        }
+        for model, officer, manager in (
+            ("skill.cert.official.year", READ, ALL),
+            ("skill.cert.official.day", READ, ALL),
+            ("skill.cert.eligibility.rule", "rwc", ALL),
+            ("skill.cert.plan", "rwc", ALL),
+            ("skill.cert.plan.staff", ALL, ALL),
+            ("skill.cert.session", ALL, ALL),
+            ("skill.cert.notice", "rwc", "rwc"),
+            ("skill.cert.notice.line", "rwc", "rwc"),
+        ):
+            self.assert_acl(
+                model, {**everyone_reads, self.user_officer: officer, self.user_manager: manager}
+            )
+        # registrations: everyone may handle their own (record rules narrow it down)
+        self.assert_acl(
+            "skill.cert.registration",
+            {
+                self.user_employee: ALL,
+                self.user_examiner: ALL,
+                self.user_hr: ALL,
+                self.user_officer: ALL,
+                self.user_manager: ALL,
+            },
+        )
+        self.assert_acl(
+            "skill.cert.staff.change",
+            {
+                self.user_employee: NONE,
+                self.user_examiner: NONE,
+                self.user_supervisor: NONE,
+                self.user_hr: NONE,
+                self.user_officer: "rwc",
+                self.user_manager: "rwc",
+            },
+        )
+        self.assert_acl(
+            "skill.cert.objection",
+            {
+                self.user_employee: NONE,
+                self.user_hr: NONE,
+                self.user_examiner: READ,
+                self.user_supervisor: READ,
+                self.user_officer: "rwc",
+                self.user_manager: "rwc",
+            },
+        )
+
     def test_employees_read_only_their_own_certificates(self):
         for user in (self.user_employee, self.user_examiner, self.user_supervisor):
             Certificate = self.env["skill.cert.certificate"].with_user(user)
