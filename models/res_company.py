@@ -14,6 +14,19 @@ class ResCompany(models.Model):
         "authority issues numbers that do not follow it. Every change is logged.",
     )
 
+    skill_cert_annex4_odt = fields.Binary(
+        string="Annex 4 Template (ODT)",
+        attachment=True,
+        help="Leave empty to use the template shipped with the module.",
+    )
+    skill_cert_annex4_odt_name = fields.Char()
+    skill_cert_annex5_odt = fields.Binary(
+        string="Annex 5 Template (ODT)",
+        attachment=True,
+        help="Leave empty to use the template shipped with the module.",
+    )
+    skill_cert_annex5_odt_name = fields.Char()
+
     def write(self, vals):
         relax_changed = self.browse()
         if "skill_cert_relax_number_check" in vals:

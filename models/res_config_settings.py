@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..report.skill_cert_plan_odt import find_libreoffice
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -8,3 +10,23 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.skill_cert_relax_number_check",
         readonly=False,
     )
+    skill_cert_annex4_odt = fields.Binary(
+        related="company_id.skill_cert_annex4_odt", readonly=False
+    )
+    skill_cert_annex4_odt_name = fields.Char(
+        related="company_id.skill_cert_annex4_odt_name", readonly=False
+    )
+    skill_cert_annex5_odt = fields.Binary(
+        related="company_id.skill_cert_annex5_odt", readonly=False
+    )
+    skill_cert_annex5_odt_name = fields.Char(
+        related="company_id.skill_cert_annex5_odt_name", readonly=False
+    )
+    skill_cert_libreoffice_available = fields.Boolean(
+        string="LibreOffice Available", compute="_compute_skill_cert_libreoffice_available"
+    )
+
+    def _compute_skill_cert_libreoffice_available(self):
+        available = bool(find_libreoffice())
+        for settings in self:
+            settings.skill_cert_libreoffice_available = available

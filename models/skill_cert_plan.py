@@ -865,6 +865,60 @@ class SkillCertPlan(models.Model):
             for registration in self._passed()
         ]
 
+    def action_print_tickets(self):
+        self.ensure_one()
+        candidates = self._candidates().filtered("ticket_number")
+        if not candidates:
+            raise UserError(
+                self.env._("Plan %(plan)s: generate the admission tickets first.", plan=self.name)
+            )
+        return self.env.ref(
+            "l10n_cn_hr_skill_certification.action_report_admission_ticket"
+        ).report_action(candidates)
+
+    def action_print_report(self):
+        """Print one of the plan's forms; the context key ``report`` names it."""
+        self.ensure_one()
+        reports = {
+            "annex1": "l10n_cn_hr_skill_certification.action_report_annex1",
+            "annex4": "l10n_cn_hr_skill_certification.action_report_annex4",
+            "annex5": "l10n_cn_hr_skill_certification.action_report_annex5",
+        }
+        report = reports.get(self.env.context.get("report"))
+        if not report:
+            raise UserError(self.env._("Unknown form."))
+        return self.env.ref(report).report_action(self)
+
+    def action_export_xlsx(self):
+        """Download a spreadsheet of the plan; the context key ``xlsx`` names it."""
+        self.ensure_one()
+        return self.env["report.l10n_cn_hr_skill_certification.plan_xlsx"]._export(
+            self, self.env.context.get("xlsx")
+        )
+
+    def action_export_odt(self):
+        """Annex 4 or 5 as an editable document; context keys ``odt`` (annex4, annex5) and
+        ``odt_format`` (odt, pdf, docx)."""
+        self.ensure_one()
+        return self.env["report.l10n_cn_hr_skill_certification.plan_odt"]._export(
+            self, self.env.context.get("odt"), self.env.context.get("odt_format", "odt")
+        )
+
+    def action_open_import(self):
+        """Upload scores or certificate numbers; the context key ``import_kind`` says which."""
+        self.ensure_one()
+        kind = self.env.context.get("import_kind")
+        return {
+            "type": "ir.actions.act_window",
+            "name": dict(
+                self.env["skill.cert.plan.import"]._fields["kind"]._description_selection(self.env)
+            ).get(kind),
+            "res_model": "skill.cert.plan.import",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_plan_id": self.id, "default_kind": kind},
+        }
+
     def action_view_registrations(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -68,7 +68,34 @@ requirements_for_this_python() {
   sed -e '/^python-ldap/d' -e 's/^cbor2==5\.4\.2/cbor2==5.6.2/' "$1/requirements.txt"
 }
 
+# Programs the reports and their tests need, by Debian package: PDFs (wkhtmltopdf and a
+# CJK font), reading PDFs back (pdftotext), ODT conversion (LibreOffice), browser tours.
+SYSTEM_PACKAGES="wkhtmltopdf:wkhtmltopdf fc-list:fonts-noto-cjk pdftotext:poppler-utils soffice:libreoffice-writer-nogui chromium:chromium"
+
+ensure_system_packages() {
+  local missing=() entry program package
+  for entry in $SYSTEM_PACKAGES; do
+    program=${entry%%:*} package=${entry##*:}
+    if [ "$package" = fonts-noto-cjk ]; then
+      fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null && continue
+    elif command -v "$program" >/dev/null 2>&1; then
+      continue
+    fi
+    missing+=("$package")
+  done
+  [ ${#missing[@]} = 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing ${missing[*]} (Debian packages) ..."
+    apt-get update -qq >/dev/null 2>&1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 \
+      || say "Could not install ${missing[*]}: install them, or the PDF tests will fail."
+  else
+    say "Please install ${missing[*]} (Debian/Ubuntu packages): the PDF and conversion tests need them."
+  fi
+}
+
 setup_runtime() {
+  ensure_system_packages
   if runtime_ready; then return 0; fi
   local src py
   src=$(locate_odoo_src) || return 1

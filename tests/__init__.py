@@ -10,3 +10,6 @@ from . import test_registration
 from . import test_plan_staff
 from . import test_plan_scores
 from . import test_plan_scale
+from . import test_reports
+from . import test_xlsx
+from . import test_odt

@@ -1,12 +1,26 @@
 import base64
+import datetime
+import itertools
 from contextlib import contextmanager
 
 from freezegun import freeze_time
+from stdnum.cn import ric
 
 from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user
 
 SCAN = base64.b64encode(b"%PDF-1.4 scan of a certificate")
+# Serials of the made-up resident ID numbers of test candidates (unique in a test run).
+_ID_SERIALS = itertools.count()
+
+
+def made_up_id_number():
+    """A well-formed ID number, born 1960 onwards, with a sequence code (9xx) that the
+    fixtures' hand-written numbers do not use."""
+    serial = next(_ID_SERIALS)
+    birth = datetime.date(1960, 1, 1) + datetime.timedelta(days=serial % 12000)
+    body = f"330503{birth:%Y%m%d}9{serial // 12000 % 10}{serial % 10}"
+    return body + ric.calc_check_digit(body + "0")
 
 
 class SkillCertCommon(TransactionCase):
@@ -177,6 +191,7 @@ class PlanCommon(SkillCertCommon):
                 [
                     {
                         "name": f"{prefix}{index:04d}",
+                        "identification_id": made_up_id_number(),
                         "company_id": cls.company.id,
                         "department_id": (department or cls.department).id,
                         "skill_cert_pension_since": "2020-01-01",

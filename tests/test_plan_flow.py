@@ -136,7 +136,9 @@ class TestPlanFlow(PlanCommon):
         self.assertFalse(plan.activity_ids.filtered(lambda a: a.id == activity.id))
 
     def test_printed_notice_is_masked(self):
-        self.candidates[0].identification_id = "330523199705010065"
+        self.candidates[0].write(
+            {"identification_id": "330523199705010065", "birthday": False, "sex": False}
+        )
         plan = self.create_plan()
         registrations = self.to_candidate_notice(plan)
         notice = plan.notice_ids

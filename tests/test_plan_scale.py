@@ -1,3 +1,7 @@
+import base64
+import io
+
+import openpyxl
 from freezegun import freeze_time
 
 from odoo.tests import tagged
@@ -47,18 +51,19 @@ class TestPlanScale(PlanCommon):
             registrations.with_user(self.user_officer).write({"attendance": "present"})
             plan.with_user(self.user_officer).action_mark_examined()
         examiner = plan.staff_ids.filtered(lambda s: s.role == "examiner")[:1]
-        rows = [
-            {
-                "registration": registration,
-                "theory_score": 60 + index % 40,
-                "practical_score": 61 + index % 39,
-                "practical_examiner_id": examiner.id,
-            }
+        sheet = [["准考证号", "身份证号", "理论成绩", "实操成绩", "实操考评员"]] + [
+            [
+                registration.ticket_number,
+                registration.sudo().employee_id.identification_id,
+                60 + index % 40,
+                61 + index % 39,
+                examiner.employee_id.name,
+            ]
             for index, registration in enumerate(registrations)
         ]
-        counts["scores"] = self.queries(
-            lambda: plan.with_user(self.user_officer)._write_scores(rows)
-        )
+        wizard = self.import_wizard(plan, "scores", sheet)
+        counts["score_sheet_import"] = self.queries(wizard.action_import)
+        self.assertEqual(set(registrations.mapped("has_practical_score")), {True})
         with freeze_time("2026-03-23 09:00:00"):
             self.review_scores(plan)
             plan.with_user(self.user_officer).action_publish_result_notice()
@@ -67,16 +72,15 @@ class TestPlanScale(PlanCommon):
             plan.with_user(self.user_manager).action_head_confirm_results()
         with freeze_time("2026-04-10 09:00:00"):
             base = 1000 if size < 100 else 2000
-            rows = [
-                {
-                    "registration": registration,
-                    "certificate_number": self.certificate_number(4, base + index, year=26),
-                }
+            sheet = [["身份证号", "证书编号"]] + [
+                [
+                    registration.sudo().employee_id.identification_id,
+                    self.certificate_number(4, base + index, year=26),
+                ]
                 for index, registration in enumerate(registrations)
             ]
-            counts["numbers"] = self.queries(
-                lambda: plan.with_user(self.user_officer)._write_certificate_numbers(rows)
-            )
+            wizard = self.import_wizard(plan, "certificate_numbers", sheet)
+            counts["certificate_list_import"] = self.queries(wizard.action_import)
             plan.with_user(self.user_officer).action_mark_numbered()
             counts["issue"] = self.queries(plan.with_user(self.user_officer).action_issue)
         self.assertEqual(len(plan.certificate_ids), size)
@@ -102,6 +106,28 @@ class TestPlanScale(PlanCommon):
         with self.assertQueryCount(QUERY_BOUND_2000), freeze_time("2026-04-15 09:00:00"):
             plan.with_user(self.user_officer).action_issue()
         self.assertEqual(plan.certificate_ids.registration_id, registrations)
+        # Annex 5 of the 2,000 certificates renders, in a bounded number of queries too
+        self.env.invalidate_all()
+        with self.assertQueryCount(QUERY_BOUND_2000):
+            html = (
+                self.env["ir.actions.report"]
+                .with_user(self.user_officer)
+                ._render_qweb_html("l10n_cn_hr_skill_certification.report_annex5", plan.ids)[0]
+                .decode()
+            )
+        self.assertEqual(html.count(self.certificate_number(4, 0, year=26)[:16]), 2000)
+
+    def import_wizard(self, plan, kind, rows):
+        workbook = openpyxl.Workbook()
+        for row in rows:
+            workbook.active.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return (
+            self.env["skill.cert.plan.import"]
+            .with_user(self.user_officer)
+            .create({"plan_id": plan.id, "kind": kind, "file": base64.b64encode(buffer.getvalue())})
+        )
 
     def to_numbered_with(self, plan, employees):
         self.candidates = employees

@@ -1,2 +1,3 @@
 from . import skill_cert_reason_wizard
 from . import skill_cert_occupation_import
+from . import skill_cert_plan_import

@@ -6,6 +6,7 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 from ..models.skill_cert_occupation import is_occupation_code, is_work_type_code
+from ..tools.xlsx import row_problem
 
 # Header names accepted for each column, English or Chinese, as in the template.
 COLUMNS = {
@@ -101,15 +102,7 @@ class SkillCertOccupationImport(models.TransientModel):
         vals_by_code = {}
 
         def error(line, column, value, reason):
-            errors.append(
-                self.env._(
-                    'Row %(line)s, column %(column)s, value "%(value)s": %(reason)s',
-                    line=line,
-                    column=COLUMNS[column][1],
-                    value=value,
-                    reason=reason,
-                )
-            )
+            errors.append(row_problem(self.env, line, COLUMNS[column][1], value, reason))
 
         for line, row in rows:
             code, parent_code = row["code"], row["parent_code"]
