@@ -98,6 +98,7 @@ CONF
 [ -n "${PGPASSWORD:-}" ] && echo "db_password = $PGPASSWORD" >> "$conf"
 cd "$logs" || exit 2
 "$VENV/bin/python" -m pytest -p no:cacheprovider -W ignore::DeprecationWarning \
+  -W ignore::PendingDeprecationWarning \
   --odoo-database="$db" --odoo-config="$conf" --odoo-http --odoo-log-level=warn \
   -o console_output_style=count -ra "$@" \
   "$addons/$ADDON_NAME/tests" "$core_addons/hr/tests" "$core_addons/hr_skills/tests"

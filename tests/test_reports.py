@@ -149,6 +149,21 @@ class TestReports(PlanCommon):
         self.assertNotIn(IDS[0], html)
         self.assertIn("培训中心 301 机房", html)
 
+    def test_certificate_record(self):
+        certificate = self.create_certificate(employee=self.candidates[0], serial=42)
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_hr)
+            ._render_qweb_html(
+                "l10n_cn_hr_skill_certification.report_certificate", certificate.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("职业技能等级证书登记信息", html)
+        self.assertIn(certificate.name, html)
+        self.assertIn("四级/中级工", html)
+        self.assertIn("有效", html)
+
     def test_forms_with_id_numbers_need_an_officer(self):
         plan = self.create_plan()
         self.to_candidate_notice(plan)
