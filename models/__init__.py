@@ -15,6 +15,16 @@ from . import skill_cert_notice
 from . import skill_cert_notice_line
 from . import skill_cert_objection
 from . import skill_cert_certificate
+from . import skill_cert_inspection_template
+from . import skill_cert_inspection_template_section
+from . import skill_cert_inspection_template_item
+from . import skill_cert_inspection_template_part
+from . import skill_cert_inspection_template_veto
+from . import skill_cert_inspection
+from . import skill_cert_inspection_line
+from . import skill_cert_inspection_line_part
+from . import skill_cert_inspection_veto
+from . import skill_cert_rectification
 from . import hr_version
 from . import hr_employee
 from . import hr_employee_skill

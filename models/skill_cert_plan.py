@@ -153,6 +153,11 @@ class SkillCertPlan(models.Model):
     staff_ids = fields.One2many("skill.cert.plan.staff", "plan_id")
     staff_change_ids = fields.One2many("skill.cert.staff.change", "plan_id", string="Staff Changes")
     certificate_ids = fields.One2many("skill.cert.certificate", "plan_id", string="Certificates")
+    inspection_ids = fields.One2many("skill.cert.inspection", "plan_id", string="Supervision Forms")
+    rectification_ids = fields.One2many(
+        "skill.cert.rectification", "plan_id", string="Rectifications"
+    )
+    open_rectification_count = fields.Integer(compute="_compute_open_rectification_count")
     registration_count = fields.Integer(compute="_compute_counts")
     candidate_count = fields.Integer(compute="_compute_counts", string="Candidates")
     passed_count = fields.Integer(compute="_compute_counts", string="Passed")
@@ -227,6 +232,13 @@ class SkillCertPlan(models.Model):
             )
             plan.passed_count = passed.get(plan, 0)
             plan.certificate_count = certificates.get(plan, 0)
+
+    @api.depends("rectification_ids.state")
+    def _compute_open_rectification_count(self):
+        for plan in self:
+            plan.open_rectification_count = len(
+                plan.rectification_ids.filtered(lambda r: r.state == "open")
+            )
 
     @api.constrains("theory_weight", "practical_weight", "review_weight")
     def _check_weights(self):
@@ -412,6 +424,7 @@ class SkillCertPlan(models.Model):
             plan._check_sessions_and_tickets()
         self._current_notice("candidates")._close()
         self.write({"state": "arranged"})
+        self.env["skill.cert.inspection"]._create_for_plans(self)
         self._log_step(step, self.env._("Staff are locked from now on."))
 
     def action_mark_examined(self):
@@ -420,6 +433,7 @@ class SkillCertPlan(models.Model):
         self._check_group(GROUP_OFFICER, step)
         self._check_state(step, "arranged")
         for plan in self:
+            plan._check_forms_signed_at_exam()
             missing = plan._candidates().filtered(lambda r: not r.attendance)
             if missing:
                 raise UserError(
@@ -540,6 +554,7 @@ class SkillCertPlan(models.Model):
         self._check_internal_supervisor(step)
         for plan in self:
             plan._current_notice("results")._check_can_close()
+            plan._check_internal_report_complete()
             if plan.results_supervisor_id:
                 raise UserError(
                     self.env._(
@@ -557,6 +572,7 @@ class SkillCertPlan(models.Model):
         self._check_state(step, "result_notice")
         for plan in self:
             plan._current_notice("results")._check_can_close()
+            plan._check_internal_report_complete()
             if not plan.results_supervisor_id:
                 raise UserError(
                     self.env._(
@@ -629,9 +645,14 @@ class SkillCertPlan(models.Model):
         self.write({"state": "closed"})
 
     def _do_suspend(self, reason):
-        """Suspend the plan (a veto item, or a manager's decision), keeping every record."""
+        """A manager suspends the plan, keeping every record."""
+        self._check_group(GROUP_MANAGER, self.env._("Suspend the plan"))
+        self._suspend(reason)
+
+    def _suspend(self, reason, notify_managers=False):
+        """Suspend the plans (a manager's decision, or a veto item of a supervision form);
+        the managers get an activity to decide whether to resume."""
         step = self.env._("Suspend the plan")
-        self._check_group(GROUP_MANAGER, step)
         for plan in self:
             if plan.state in (*FINAL_STATES, "suspended"):
                 raise UserError(
@@ -645,18 +666,33 @@ class SkillCertPlan(models.Model):
                 {"suspended_state": plan.state, "state": "suspended", "suspend_reason": reason}
             )
         self._log_step(step, reason)
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            summary=self.env._("Suspended certification plan: decide whether to resume it"),
-            user_id=self.env.uid,
-        )
+        managers = self.env.user
+        if notify_managers:
+            managers = (
+                self.env.ref(GROUP_MANAGER)
+                .sudo()
+                .all_user_ids.filtered(
+                    lambda user: (
+                        not user.share and user.company_id in self.company_id and user.id != 1
+                    )
+                )
+            ) or self.env.user
+        for manager in managers:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Suspended certification plan: decide whether to resume it"),
+                note=reason,
+                user_id=manager.id,
+            )
 
     def _do_resume(self, reason):
+        """A manager resumes the plan; a veto that suspended it is lifted, with the reason."""
         step = self.env._("Resume the plan")
         self._check_group(GROUP_MANAGER, step)
         self._check_state(step, "suspended")
         for plan in self:
             plan.write({"state": plan.suspended_state, "suspended_state": False})
+        self.inspection_ids._lift_veto(reason)
         self._log_step(step, reason)
 
     def _do_cancel(self, reason):
@@ -693,6 +729,76 @@ class SkillCertPlan(models.Model):
 
     def _current_notice(self, kind):
         return self.notice_ids.filtered(lambda n: n.kind == kind and n.state == "published")
+
+    def _check_forms_signed_at_exam(self):
+        """Article 10(3): the internal report's part about the exam is signed at the exam,
+        and the external form where the township's external supervisor attended."""
+        self.ensure_one()
+        internal = self.inspection_ids.filtered(lambda i: i.kind == "internal")
+        if not internal or internal.state == "draft":
+            raise UserError(
+                self.env._(
+                    "Plan %(plan)s: the internal supervisors sign the part of their report "
+                    "about the exam (Annex 2) before the exam is recorded as held.",
+                    plan=self.name,
+                )
+            )
+        external = self.inspection_ids.filtered(lambda i: i.kind == "external")
+        if external and external.state != "signed":
+            raise UserError(
+                self.env._(
+                    "Plan %(plan)s: the external supervisor signs the external supervision form "
+                    "(Annex 3) before the exam is recorded as held.",
+                    plan=self.name,
+                )
+            )
+
+    def _check_internal_report_complete(self):
+        """Article 10(4): the results are confirmed once the internal report is complete
+        (its remaining part signed) and no veto stands."""
+        self.ensure_one()
+        internal = self.inspection_ids.filtered(lambda i: i.kind == "internal")
+        if internal.state != "signed":
+            raise UserError(
+                self.env._(
+                    "Plan %(plan)s: the internal supervisors complete and sign their report "
+                    "(Annex 2) before the results are confirmed.",
+                    plan=self.name,
+                )
+            )
+        vetoed = self.inspection_ids.filtered(lambda i: i.has_veto and not i.veto_lifted)
+        if vetoed:
+            raise UserError(
+                self.env._(
+                    "Plan %(plan)s: a veto item of %(form)s stands; a manager must decide to "
+                    "resume the plan first.",
+                    plan=self.name,
+                    form=vetoed[0].template_id.name,
+                )
+            )
+
+    def action_create_inspections(self):
+        """Create the supervision forms a plan lacks (e.g. the external form once the
+        township's external supervisor is added by a staff change)."""
+        self._check_group(GROUP_OFFICER, self.env._("Create the supervision forms"))
+        return self.env["skill.cert.inspection"]._create_for_plans(self)
+
+    def action_view_inspections(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "l10n_cn_hr_skill_certification.skill_cert_inspection_action"
+        )
+        action["domain"] = [("plan_id", "=", self.id)]
+        return action
+
+    def action_view_rectifications(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "l10n_cn_hr_skill_certification.skill_cert_rectification_action"
+        )
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["context"] = {"default_plan_id": self.id}
+        return action
 
     def _check_staff_open(self):
         locked = self.filtered(lambda plan: plan.state in STAFF_LOCKED_STATES)

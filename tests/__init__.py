@@ -13,3 +13,4 @@ from . import test_plan_scale
 from . import test_reports
 from . import test_xlsx
 from . import test_odt
+from . import test_supervision

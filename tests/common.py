@@ -176,9 +176,10 @@ class PlanCommon(SkillCertCommon):
         cls.examiner_employees = cls.staff_employees[:3]
         cls.supervisor_employees = cls.staff_employees[3:]
         cls.township = cls.env["res.partner"].create({"name": "南浔镇人民政府", "is_company": True})
-        cls.external_supervisor = cls.env["res.partner"].create(
-            {"name": "镇外督员", "parent_id": cls.township.id}
-        )
+        # the township's external supervisor: a restricted user of their own
+        cls.user_external = user("sc_external", f"base.group_user,{group}external_supervisor")
+        cls.external_supervisor = cls.user_external.partner_id
+        cls.external_supervisor.write({"name": "镇外督员", "parent_id": cls.township.id})
         cls.candidates = cls.create_candidates(cls.CANDIDATES)
 
     @classmethod
@@ -308,9 +309,36 @@ class PlanCommon(SkillCertCommon):
             plan.with_user(self.user_officer).action_arrange()
         return registrations
 
+    def fill_form(self, inspection, user, stages=("on_site",), best=True):
+        """Score the items of ``stages`` (best or worst option), as ``user``."""
+        for line in inspection.line_ids.filtered(lambda line: line.stage in stages):
+            options = [float(option) for option in (line.allowed_scores or "").split(",") if option]
+            if line.part_ids:
+                for part in line.part_ids:
+                    part_options = [float(option) for option in part.allowed_scores.split(",")]
+                    part.with_user(user).score = max(part_options) if best else min(part_options)
+            else:
+                line.with_user(user).entered_score = max(options) if best else min(options)
+
+    def internal_form(self, plan):
+        return plan.inspection_ids.filtered(lambda i: i.kind == "internal")
+
+    def external_form(self, plan):
+        return plan.inspection_ids.filtered(lambda i: i.kind == "external")
+
+    def sign_forms_at_exam(self, plan):
+        internal = self.internal_form(plan)
+        self.fill_form(internal, self.user_supervisor)
+        internal.with_user(self.user_supervisor).action_sign_on_site()
+        external = self.external_form(plan)
+        if external:
+            self.fill_form(external, self.user_external)
+            external.with_user(self.user_external).action_sign()
+
     def to_examined(self, plan):
         registrations = self.to_arranged(plan)
         with freeze_time("2026-03-21 17:00:00"):
+            self.sign_forms_at_exam(plan)
             registrations.with_user(self.user_officer).write({"attendance": "present"})
             plan.with_user(self.user_officer).action_mark_examined()
         return registrations
@@ -347,9 +375,15 @@ class PlanCommon(SkillCertCommon):
             plan.with_user(self.user_officer).action_publish_result_notice()
         return registrations
 
+    def complete_internal_report(self, plan):
+        internal = self.internal_form(plan)
+        self.fill_form(internal, self.user_supervisor, stages=("after_results",))
+        internal.with_user(self.user_supervisor).action_sign()
+
     def to_confirmed(self, plan):
         registrations = self.to_result_notice(plan)
         with freeze_time("2026-04-01 09:00:00"):
+            self.complete_internal_report(plan)
             plan.with_user(self.user_supervisor).action_supervisor_confirm_results()
             plan.with_user(self.user_manager).action_head_confirm_results()
         return registrations

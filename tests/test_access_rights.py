@@ -132,6 +132,49 @@ class TestAccessRights(SkillCertCommon):
             },
         )
 
+    def test_acl_matrix_of_supervision(self):
+        for model in (
+            "skill.cert.inspection.template",
+            "skill.cert.inspection.template.section",
+            "skill.cert.inspection.template.item",
+            "skill.cert.inspection.template.part",
+            "skill.cert.inspection.template.veto",
+        ):
+            self.assert_acl(
+                model,
+                {
+                    self.user_employee: READ,
+                    self.user_supervisor: READ,
+                    self.user_officer: READ,
+                    self.user_manager: ALL,
+                },
+            )
+        for model in (
+            "skill.cert.inspection",
+            "skill.cert.inspection.line",
+            "skill.cert.inspection.line.part",
+            "skill.cert.inspection.veto",
+        ):
+            self.assert_acl(
+                model,
+                {
+                    self.user_employee: NONE,
+                    self.user_examiner: NONE,
+                    self.user_supervisor: "rw",
+                    self.user_officer: READ,
+                    self.user_manager: READ,
+                },
+            )
+        self.assert_acl(
+            "skill.cert.rectification",
+            {
+                self.user_employee: "rw",
+                self.user_supervisor: "rwc",
+                self.user_officer: "rwc",
+                self.user_manager: "rwc",
+            },
+        )
+
     def test_employees_read_only_their_own_certificates(self):
         for user in (self.user_employee, self.user_examiner, self.user_supervisor):
             Certificate = self.env["skill.cert.certificate"].with_user(user)

@@ -49,6 +49,7 @@ class TestPlanScale(PlanCommon):
         with freeze_time("2026-03-10 09:00:00"):
             plan.with_user(self.user_officer).action_arrange()
             registrations.with_user(self.user_officer).write({"attendance": "present"})
+            self.sign_forms_at_exam(plan)
             plan.with_user(self.user_officer).action_mark_examined()
         examiner = plan.staff_ids.filtered(lambda s: s.role == "examiner")[:1]
         sheet = [["准考证号", "身份证号", "理论成绩", "实操成绩", "实操考评员"]] + [
@@ -68,6 +69,7 @@ class TestPlanScale(PlanCommon):
             self.review_scores(plan)
             plan.with_user(self.user_officer).action_publish_result_notice()
         with freeze_time("2026-04-01 09:00:00"):
+            self.complete_internal_report(plan)
             plan.with_user(self.user_supervisor).action_supervisor_confirm_results()
             plan.with_user(self.user_manager).action_head_confirm_results()
         with freeze_time("2026-04-10 09:00:00"):

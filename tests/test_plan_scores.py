@@ -47,6 +47,7 @@ class TestPlanScores(PlanCommon):
         with freeze_time("2026-03-21 17:00:00"):
             (registrations - absent).with_user(self.user_officer).attendance = "present"
             absent.with_user(self.user_officer).attendance = "absent"
+            self.sign_forms_at_exam(plan)
             plan.with_user(self.user_officer).action_mark_examined()
         self.enter_scores(plan, registrations[:1], theory=60, practical=60)
         self.enter_scores(plan, registrations[1:2], theory=59.5, practical=90)
@@ -81,6 +82,7 @@ class TestPlanScores(PlanCommon):
         with freeze_time("2026-03-10 09:00:00"):
             plan.with_user(self.user_officer).action_arrange()
             registrations.with_user(self.user_officer).attendance = "present"
+            self.sign_forms_at_exam(plan)
             plan.with_user(self.user_officer).action_mark_examined()
         self.enter_scores(plan, registrations[0], review=59)
         self.enter_scores(plan, registrations[1], review=61)
@@ -136,6 +138,7 @@ class TestPlanScores(PlanCommon):
         plan = self.create_plan()
         self.to_result_notice(plan)
         with freeze_time("2026-04-01 09:00:00"):
+            self.complete_internal_report(plan)
             with self.assertRaisesRegex(UserError, "supervisor confirms the results first"):
                 plan.with_user(self.user_manager).action_head_confirm_results()
             with self.assertRaises(AccessError):
@@ -189,6 +192,7 @@ class TestPlanScores(PlanCommon):
         notice_lines = plan.notice_ids.filtered(lambda n: n.kind == "results").line_ids
         self.assertEqual(notice_lines.mapped("result").count("failed"), 2)
         with freeze_time("2026-04-01 09:00:00"):
+            self.complete_internal_report(plan)
             plan.with_user(self.user_supervisor).action_supervisor_confirm_results()
             plan.with_user(self.user_manager).action_head_confirm_results()
         self.assertEqual(plan.results_confirmed_count, 4)

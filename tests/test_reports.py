@@ -53,6 +53,7 @@ class TestReports(PlanCommon):
         with freeze_time("2026-03-21 17:00:00"):
             registrations[:2].with_user(self.user_officer).attendance = "present"
             registrations[2].with_user(self.user_officer).attendance = "absent"
+            self.sign_forms_at_exam(plan)
             plan.with_user(self.user_officer).action_mark_examined()
         self.enter_scores(plan, registrations[:2], theory=80, practical=75)
         html = self.html("report_annex1", plan)
@@ -90,6 +91,7 @@ class TestReports(PlanCommon):
         registrations = self.to_arranged(plan)
         with freeze_time("2026-03-21 17:00:00"):
             registrations.with_user(self.user_officer).attendance = "present"
+            self.sign_forms_at_exam(plan)
             plan.with_user(self.user_officer).action_mark_examined()
         self.enter_scores(plan, registrations[:2], theory=90, practical=88)
         self.enter_scores(plan, registrations[2], theory=30, practical=88)
@@ -97,6 +99,7 @@ class TestReports(PlanCommon):
             self.review_scores(plan)
             plan.with_user(self.user_officer).action_publish_result_notice()
         with freeze_time("2026-04-01 09:00:00"):
+            self.complete_internal_report(plan)
             plan.with_user(self.user_supervisor).action_supervisor_confirm_results()
             plan.with_user(self.user_manager).action_head_confirm_results()
         with freeze_time("2026-04-10 09:00:00"):

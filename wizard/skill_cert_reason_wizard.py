@@ -12,6 +12,7 @@ REASON_ACTIONS = {
     ("skill.cert.plan.staff", "waive_avoidance"),
     ("skill.cert.staff.change", "refuse"),
     ("skill.cert.objection", "resolve"),
+    ("skill.cert.rectification", "close"),
 }
 
 
@@ -38,6 +39,7 @@ class SkillCertReasonWizard(models.TransientModel):
             "waive_avoidance": self.env._("Waive avoidance for the examiners"),
             "refuse": self.env._("Refuse the staff change"),
             "resolve": self.env._("Resolve the objection"),
+            "close": self.env._("Close the rectification"),
         }
         for wizard in self:
             wizard.title = titles.get(wizard.action, "")
