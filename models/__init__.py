@@ -25,8 +25,14 @@ from . import skill_cert_inspection_line
 from . import skill_cert_inspection_line_part
 from . import skill_cert_inspection_veto
 from . import skill_cert_rectification
+from . import skill_cert_allowance_policy
+from . import skill_cert_allowance_policy_line
+from . import skill_cert_allowance_sheet
+from . import skill_cert_allowance_line
+from . import skill_cert_allowance_back_pay
 from . import hr_version
 from . import hr_employee
 from . import hr_employee_skill
 from . import hr_employee_public
+from . import res_users
 from . import mail_tracking_value

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import identity
+from ..tools.dates import shanghai_today
 
 EMPLOYMENT_CATEGORIES = [
     ("own", "Own staff"),
@@ -101,6 +102,17 @@ class HrEmployee(models.Model):
         store=True,
         index="btree_not_null",
     )
+    skill_cert_allowance_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Allowance Currency", groups="hr.group_hr_user"
+    )
+    skill_cert_allowance_amount = fields.Monetary(
+        string="Skill Allowance This Month",
+        compute="_compute_skill_cert_allowance_amount",
+        currency_field="skill_cert_allowance_currency_id",
+        groups="hr.group_hr_user",
+        help="What the allowance policy pays the employee for the current month, before "
+        "back pay; the monthly sheets hold what was actually paid.",
+    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -157,6 +169,16 @@ class HrEmployee(models.Model):
         )
         for employee in self:
             employee.skill_cert_certificate_count = counts.get(employee, 0)
+
+    def _compute_skill_cert_allowance_amount(self):
+        month = shanghai_today().replace(day=1)
+        Sheet = self.env["skill.cert.allowance.sheet"]
+        amounts = {}
+        for company, employees in self.grouped("company_id").items():
+            entitlements = Sheet._compute_entitlements(company, month, employees)
+            amounts.update({key: due.amount for key, due in entitlements.items()})
+        for employee in self:
+            employee.skill_cert_allowance_amount = amounts.get(employee.id, 0.0)
 
     @api.depends(
         "skill_cert_certificate_ids.state",
@@ -304,6 +326,15 @@ class HrEmployee(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+
+    def action_skill_cert_view_allowance(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "l10n_cn_hr_skill_certification.action_skill_cert_allowance_line"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {}
+        return action
 
     def action_skill_cert_view_certificates(self):
         self.ensure_one()

@@ -16,3 +16,12 @@ class HrSkillLevel(models.Model):
         "CHECK(skill_cert_grade IS NULL OR skill_cert_grade BETWEEN 1 AND 5)",
         "A vocational skill level number is between 1 and 5.",
     )
+
+    # Article 5(3): the reference monthly skill allowance of the level, in yuan. A pilot
+    # enterprise's allowance policy pays at least this much.
+    skill_cert_reference_allowance = fields.Float(
+        string="Reference Allowance (yuan/month)",
+        digits=(16, 2),
+        help="Monthly skill allowance the measures give as reference for this level "
+        "(Article 5(3)).",
+    )

@@ -1,6 +1,9 @@
 from markupsafe import Markup
 
 from odoo import fields, models
+from odoo.exceptions import UserError
+
+from ..tools.dates import shanghai_today
 
 
 class ResCompany(models.Model):
@@ -26,6 +29,59 @@ class ResCompany(models.Model):
         help="Leave empty to use the template shipped with the module.",
     )
     skill_cert_annex5_odt_name = fields.Char()
+
+    skill_cert_allowance_policy_id = fields.Many2one(
+        "skill.cert.allowance.policy",
+        string="Current Allowance Policy",
+        compute="_compute_skill_cert_allowance_status",
+    )
+    skill_cert_allowance_status = fields.Selection(
+        [
+            ("missing", "No allowance policy this month"),
+            ("below", "Amounts below the reference"),
+            ("ok", "Meets the reference"),
+        ],
+        string="Skill Allowance (Article 5(3))",
+        compute="_compute_skill_cert_allowance_status",
+    )
+
+    def _compute_skill_cert_allowance_status(self):
+        """Article 5(3), a condition of being a pilot enterprise: a skill allowance
+        policy in force whose amounts reach the reference of the measures."""
+        month = shanghai_today().replace(day=1)
+        Policy = self.env["skill.cert.allowance.policy"]
+        for company in self:
+            terms = Policy._get_terms_by_month(company, month, month)[month]
+            policy = Policy.browse(terms.policy_id) if terms else Policy
+            company.skill_cert_allowance_policy_id = policy
+            if not policy:
+                company.skill_cert_allowance_status = "missing"
+            elif not policy.meets_reference:
+                company.skill_cert_allowance_status = "below"
+            else:
+                company.skill_cert_allowance_status = "ok"
+
+    def _skill_cert_check_allowance_condition(self):
+        """Refuse, with the reason, when the company does not meet Article 5(3)."""
+        for company in self:
+            if company.skill_cert_allowance_status == "missing":
+                raise UserError(
+                    self.env._(
+                        "%(company)s has no skill allowance policy for the current month "
+                        "(Article 5(3) of the measures).",
+                        company=company.name,
+                    )
+                )
+            if company.skill_cert_allowance_status == "below":
+                raise UserError(
+                    self.env._(
+                        "The skill allowance policy %(policy)s of %(company)s pays less than "
+                        "the reference of Article 5(3) for: %(levels)s.",
+                        policy=company.skill_cert_allowance_policy_id.display_name,
+                        company=company.name,
+                        levels=company.skill_cert_allowance_policy_id.reference_shortfall,
+                    )
+                )
 
     def write(self, vals):
         relax_changed = self.browse()

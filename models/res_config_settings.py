@@ -22,6 +22,10 @@ class ResConfigSettings(models.TransientModel):
     skill_cert_annex5_odt_name = fields.Char(
         related="company_id.skill_cert_annex5_odt_name", readonly=False
     )
+    skill_cert_allowance_status = fields.Selection(related="company_id.skill_cert_allowance_status")
+    skill_cert_allowance_policy_id = fields.Many2one(
+        related="company_id.skill_cert_allowance_policy_id"
+    )
     skill_cert_libreoffice_available = fields.Boolean(
         string="LibreOffice Available", compute="_compute_skill_cert_libreoffice_available"
     )

@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
 
+from ..tools.dates import shanghai_today
+
 # One capital letter (body category: Y employer, S social organisation, ...) and 21
 # digits: body code, province, site, 2-digit year, level digit, 6-digit serial.
 CERTIFICATE_NUMBER_PATTERN = re.compile(r"^[A-Z]\d{21}$")
@@ -20,6 +22,7 @@ ORIGINS = [
 ]
 CERTIFICATE_STATES = [
     ("valid", "Valid"),
+    ("expired", "Expired"),
     ("revoked", "Revoked"),
 ]
 
@@ -87,6 +90,11 @@ class SkillCertCertificate(models.Model):
         related="level_id.skill_cert_grade", string="Level Number", store=True
     )
     issue_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    valid_until = fields.Date(
+        tracking=True,
+        help="Leave empty: vocational skill level certificates hold without limit unless "
+        "the issuing body states a period. The certificate expires the day after.",
+    )
     issuer_type = fields.Selection(
         ISSUER_TYPES, string="Issued By", required=True, default="self", tracking=True
     )
@@ -217,6 +225,21 @@ class SkillCertCertificate(models.Model):
                     )
                 )
 
+    @api.constrains("issue_date", "valid_until")
+    def _check_validity_dates(self):
+        for certificate in self:
+            if certificate.valid_until and certificate.valid_until < certificate.issue_date:
+                raise ValidationError(
+                    self.env._(
+                        "Certificate %(number)s of %(employee)s: it cannot be valid until "
+                        "%(until)s, before its issue date %(issued)s.",
+                        number=certificate.name,
+                        employee=certificate.employee_id.name,
+                        until=certificate.valid_until,
+                        issued=certificate.issue_date,
+                    )
+                )
+
     @api.constrains("occupation_id")
     def _check_occupation_certifiable(self):
         for certificate in self:
@@ -299,6 +322,7 @@ class SkillCertCertificate(models.Model):
                 vals["name"] = vals["name"].strip().upper()
         self._check_numbers_available([vals["name"] for vals in vals_list if vals.get("name")])
         certificates = super().create(vals_list)
+        certificates._sync_expiry_state()
         certificates._sync_employee_skills()
         return certificates
 
@@ -316,9 +340,46 @@ class SkillCertCertificate(models.Model):
                 )
             )
         result = super().write(vals)
+        if "valid_until" in vals:
+            self._sync_expiry_state()
         if self._get_mirrored_fields() & vals.keys():
             self._sync_employee_skills()
         return result
+
+    def _sync_expiry_state(self):
+        """Valid until ``valid_until`` (Asia/Shanghai date), expired after it; a
+        corrected date brings an expired certificate back."""
+        today = shanghai_today()
+        expired = self.filtered(
+            lambda c: c.state == "valid" and c.valid_until and c.valid_until < today
+        )
+        renewed = self.filtered(
+            lambda c: c.state == "expired" and (not c.valid_until or c.valid_until >= today)
+        )
+        if expired:
+            super(SkillCertCertificate, expired).write({"state": "expired"})
+            expired._sync_employee_skills()
+        if renewed:
+            super(SkillCertCertificate, renewed).write({"state": "valid"})
+            renewed._sync_employee_skills()
+
+    @api.model
+    def _cron_sync_expiry(self):
+        today = shanghai_today()
+        certificates = self.search(
+            [
+                "|",
+                "&",
+                ("state", "=", "valid"),
+                ("valid_until", "<", today),
+                "&",
+                ("state", "=", "expired"),
+                "|",
+                ("valid_until", "=", False),
+                ("valid_until", ">=", today),
+            ]
+        )
+        certificates._sync_expiry_state()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_any(self):
@@ -339,6 +400,7 @@ class SkillCertCertificate(models.Model):
             "occupation_id",
             "level_id",
             "issue_date",
+            "valid_until",
             "issuer_type",
             "issuer_name",
             "document",
@@ -364,12 +426,12 @@ class SkillCertCertificate(models.Model):
             raise AccessError(
                 self.env._("Only a skill certification manager may revoke certificates.")
             )
-        not_valid = self.filtered(lambda certificate: certificate.state != "valid")
-        if not_valid:
+        revoked = self.filtered(lambda certificate: certificate.state == "revoked")
+        if revoked:
             raise UserError(
                 self.env._(
                     "Certificate %(numbers)s is already revoked.",
-                    numbers=", ".join(not_valid.mapped("name")),
+                    numbers=", ".join(revoked.mapped("name")),
                 )
             )
 

@@ -3,3 +3,4 @@ from . import report_annex1
 from . import report_annex5
 from . import skill_cert_plan_xlsx
 from . import skill_cert_plan_odt
+from . import skill_cert_allowance_xlsx

@@ -10,6 +10,8 @@ from odoo import api, models
 from odoo.exceptions import UserError
 from odoo.modules.module import get_module_path
 
+from ..tools.download import attach_and_download
+
 ODT_OUTPUTS = {
     "odt": "application/vnd.oasis.opendocument.text",
     "pdf": "application/pdf",
@@ -145,20 +147,9 @@ class ReportSkillCertPlanOdt(models.AbstractModel):
     def _export(self, plan, kind, output):
         data = self._render(plan, kind, output)
         names = {"annex4": self.env._("Annex 4"), "annex5": self.env._("Annex 5")}
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": f"{names[kind]}-{plan.name}.{output}",
-                "raw": data,
-                "res_model": plan._name,
-                "res_id": plan.id,
-                "mimetype": ODT_OUTPUTS[output],
-            }
+        return attach_and_download(
+            plan, f"{names[kind]}-{plan.name}.{output}", data, ODT_OUTPUTS[output]
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
 
 
 def _text(value):

@@ -1,6 +1,7 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from ..tools.download import XLSX_MIMETYPE, attach_and_download
 from ..tools.xlsx import write_workbook
 from .report_skill_cert_forms import FORM_GENDER
 
@@ -53,20 +54,7 @@ class ReportSkillCertPlanXlsx(models.AbstractModel):
             raise UserError(self.env._("Unknown spreadsheet."))
         data = write_workbook([builder(plan, rows)])
         name = f"{self._get_kinds()[kind]}-{plan.name}.xlsx"
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": name,
-                "raw": data,
-                "res_model": plan._name,
-                "res_id": plan.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+        return attach_and_download(plan, name, data, XLSX_MIMETYPE)
 
     @api.model
     def _sheet_score_sheet(self, plan, rows):

@@ -14,3 +14,5 @@ from . import test_reports
 from . import test_xlsx
 from . import test_odt
 from . import test_supervision
+from . import test_allowance
+from . import test_allowance_scale
