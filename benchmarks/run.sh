@@ -11,6 +11,6 @@ addons=$(make_addons_dir)
 db=skillcert_bench_$$
 trap 'dropdb -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" --if-exists "$db"; rm -rf "$addons"' EXIT
 # shellcheck disable=SC2046
-options=(--addons-path="$addons/,$(odoo_addons_dirs)" $(odoo_db_args) --http-interface=127.0.0.1)
+options=(--addons-path="$(addons_path "$addons")" $(odoo_db_args) --http-interface=127.0.0.1)
 "$ODOO_PY" -m odoo "${options[@]}" -d "$db" -i "$ADDON_NAME" --stop-after-init --log-level=warn
 "$ODOO_PY" -m odoo shell "${options[@]}" -d "$db" --log-level=warn < "$REPO_ROOT/benchmarks/$name.py"

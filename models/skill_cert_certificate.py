@@ -356,12 +356,8 @@ class SkillCertCertificate(models.Model):
         renewed = self.filtered(
             lambda c: c.state == "expired" and (not c.valid_until or c.valid_until >= today)
         )
-        if expired:
-            super(SkillCertCertificate, expired).write({"state": "expired"})
-            expired._sync_employee_skills()
-        if renewed:
-            super(SkillCertCertificate, renewed).write({"state": "valid"})
-            renewed._sync_employee_skills()
+        expired.write({"state": "expired"})
+        renewed.write({"state": "valid"})
 
     @api.model
     def _cron_sync_expiry(self):

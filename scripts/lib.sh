@@ -26,8 +26,8 @@ runtime_ready() {
     && [ -f "$RUNTIME_HOME/.deps-$(deps_fingerprint)" ]
 }
 
-deps_fingerprint() {  # changes whenever requirements-dev.txt changes, so the venv is refreshed
-  sha1sum "$REPO_ROOT/requirements-dev.txt" | cut -c1-12
+deps_fingerprint() {  # changes whenever the requirements change, so the venv is refreshed
+  cat "$REPO_ROOT/requirements-dev.txt" "$REPO_ROOT/requirements-payroll.txt" | sha1sum | cut -c1-12
 }
 
 pick_python() {
@@ -108,6 +108,8 @@ setup_runtime() {
   pip_install "$VENV/bin/pip" install --quiet -r "$RUNTIME_HOME/odoo-requirements.txt"
   pip_install "$VENV/bin/pip" install --quiet --no-deps --config-settings editable_mode=compat -e "$src"
   pip_install "$VENV/bin/pip" install --quiet -r "$REPO_ROOT/requirements-dev.txt"
+  pip_install "$VENV/bin/pip" install --quiet --no-deps -r "$REPO_ROOT/requirements-payroll.txt" \
+    || say "OCA payroll could not be installed from PyPI: the payroll bridge and its tests cannot run."
   echo "$src" > "$RUNTIME_HOME/odoo-src"
   rm -f "$RUNTIME_HOME"/.deps-*
   touch "$RUNTIME_HOME/.deps-$(deps_fingerprint)"
@@ -131,11 +133,33 @@ odoo_addons_dirs() {  # core addons folders of the Odoo tree: upstream has addon
   echo "$dirs"
 }
 
+# The optional bridge to OCA payroll lives in bridges/, under its technical name.
+BRIDGE_NAME=l10n_cn_hr_skill_certification_payroll
+BRIDGES_DIR=$REPO_ROOT/bridges
+
+payroll_addons_dir() {  # where pip put OCA payroll (odoo/addons of the venv), or nothing
+  local dir
+  dir=$("$ODOO_PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])' 2>/dev/null)/odoo/addons
+  [ -f "$dir/payroll/__manifest__.py" ] && echo "$dir"
+}
+
+addons_path() {  # $1: the folder holding the addon and the bridge under their technical names
+  local path="$1" payroll
+  payroll=$(payroll_addons_dir)
+  [ -n "$payroll" ] && path="$path,$payroll"
+  echo "$path,$(odoo_addons_dirs)"
+}
+
+link_addons() {  # $1: a folder that gets the addon and the bridge under their technical names
+  ln -sfn "$REPO_ROOT" "$1/$ADDON_NAME"
+  ln -sfn "$BRIDGES_DIR/$BRIDGE_NAME" "$1/$BRIDGE_NAME"
+}
+
 make_addons_dir() {
   # The checkout may be named anything; Odoo needs a folder holding it under its technical name.
   local dir
   dir=$(mktemp -d "${TMPDIR:-/tmp}/skill-cert-addons.XXXXXX")
-  ln -s "$REPO_ROOT" "$dir/$ADDON_NAME"
+  link_addons "$dir"
   echo "$dir"
 }
 

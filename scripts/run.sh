@@ -17,19 +17,23 @@ db=${SKILL_CERT_DB:-skill_cert_demo}
 port=${HTTP_PORT:-8069}
 addons=$RUNTIME_HOME/addons-run
 mkdir -p "$addons" "$RUNTIME_HOME/data"
-ln -sfn "$REPO_ROOT" "$addons/$ADDON_NAME"
+link_addons "$addons"
 # shellcheck disable=SC2046
-options=(--addons-path="$addons,$(odoo_addons_dirs)" --data-dir="$RUNTIME_HOME/data"
+options=(--addons-path="$(addons_path "$addons")" --data-dir="$RUNTIME_HOME/data"
   $(odoo_db_args) --http-interface="${HTTP_INTERFACE:-127.0.0.1}")
 odoo=("$ODOO_PY" -m odoo "${options[@]}")
 
+modules=$ADDON_NAME
+# With OCA payroll available, the demo also pays the skill allowance on payslips.
+[ -n "$(payroll_addons_dir)" ] && modules="$modules,$BRIDGE_NAME"
+
 if psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
-  say "Upgrading $ADDON_NAME in the existing database $db ..."
-  "${odoo[@]}" -d "$db" -u "$ADDON_NAME" --stop-after-init --log-level=warn
+  say "Upgrading $modules in the existing database $db ..."
+  "${odoo[@]}" -d "$db" -u "$ADDON_NAME" -i "$modules" --stop-after-init --log-level=warn
 else
-  say "Creating the database $db with $ADDON_NAME, demo data and Chinese ..."
-  "${odoo[@]}" -d "$db" -i "$ADDON_NAME" --with-demo --load-language=zh_CN \
+  say "Creating the database $db with $modules, demo data and Chinese ..."
+  "${odoo[@]}" -d "$db" -i "$modules" --with-demo --load-language=zh_CN \
     --stop-after-init --log-level=warn
   "$ODOO_PY" -m odoo shell "${options[@]}" -d "$db" --log-level=warn >/dev/null <<'PY'
 admin = env.ref("base.user_admin")
@@ -42,7 +46,10 @@ cat >&2 <<MSG
 
   Odoo 19 with $ADDON_NAME is starting at http://localhost:$port  (database $db)
     manager (技能等级认定 manager, HR):  login admin     password admin
-    employee 张伟 (sees own certificates): login zhangwei  password zhangwei
+    employee 张伟 (own certificates, allowance): login zhangwei  password zhangwei
+    exam-affairs officer 周敏:                  login kaowu     password kaowu
+    internal supervisor 王强:                   login dudao     password dudao
+    payroll officer 孙静:                       login xinchou   password xinchou
   Stop with Ctrl+C. Start again with the same command; it keeps the database.
 
 MSG

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls exactly this):
 #   1. static checks: ruff, pylint-odoo, oca-odoo-pre-commit-hooks;
-#   2. a fresh database installs the addon without demo data, another with demo data,
-#      each with no warning or error in the log;
-#   3. pytest-odoo runs every test of the addon, plus Odoo's own hr and hr_skills
-#      tests with the addon installed, in that fresh database; its summary line is last.
+#   2. a fresh database installs the addon and its OCA payroll bridge with demo data and
+#      Chinese; another installs the addon alone without demo data, then the bridge;
+#      each step with no warning or error in the log;
+#   3. pytest-odoo runs every test of the addon and of the bridge (with the real OCA
+#      payroll), plus Odoo's own hr and hr_skills tests, in that second database; its
+#      summary line is last.
 # Extra arguments go to pytest (e.g. -k certificate, -x).
 # Without an Odoo 19 runtime it says so loudly, runs the static checks and fails,
 # unless ALLOW_NO_ODOO=1.
@@ -24,10 +26,11 @@ say "Static checks: ruff"
 "$LINT_VENV/bin/ruff" format --check --quiet . || failed=1
 say "Static checks: pylint-odoo"
 "$LINT_VENV/bin/pylint" --rcfile=.pylintrc --score=n --output-format=colorized \
-  models wizard tools tests __init__.py __manifest__.py || failed=1
+  models wizard tools tests __init__.py __manifest__.py "bridges/$BRIDGE_NAME" || failed=1
 say "Static checks: oca-odoo-pre-commit-hooks"
 (cd "$addons" && "$LINT_VENV/bin/oca-checks-odoo-module" "$ADDON_NAME/__manifest__.py") || failed=1
-"$LINT_VENV/bin/oca-checks-po" i18n/*.po i18n/*.pot || failed=1
+(cd "$BRIDGES_DIR" && "$LINT_VENV/bin/oca-checks-odoo-module" "$BRIDGE_NAME/__manifest__.py") || failed=1
+"$LINT_VENV/bin/oca-checks-po" i18n/*.po i18n/*.pot "bridges/$BRIDGE_NAME"/i18n/*.po* || failed=1
 [ $failed = 0 ] && say "Static checks passed." || say "Static checks FAILED."
 
 # ---- 2. the Odoo 19 runtime ----------------------------------------------------
@@ -38,6 +41,10 @@ if ! setup_runtime; then
   exit 1
 fi
 setup_postgres
+if [ -z "$(payroll_addons_dir)" ]; then
+  printf '\n\033[1;41m !!! OCA payroll is not installed: the payroll bridge cannot be tested (see requirements-payroll.txt). !!! \033[0m\n\n' >&2
+  failed=1
+fi
 
 run_id=$(date +%s)$$
 db=skillcert_test_$run_id
@@ -53,16 +60,16 @@ cleanup() {
 trap cleanup EXIT
 
 # shellcheck disable=SC2046
-odoo_args=(--addons-path="$addons/,$(odoo_addons_dirs)" --data-dir="$data_dir" $(odoo_db_args)
+odoo_args=(--addons-path="$(addons_path "$addons")" --data-dir="$data_dir" $(odoo_db_args)
   --http-interface=127.0.0.1)
 
-install_clean() {  # $1 database, $2 "demo" or "nodemo"
+install_clean() {  # $1 database, $2 "demo", "nodemo" or "bridge", $3 modules
   local log=$logs/install-$2.log demo_flag=()
   # The demo database also loads Chinese (its log then proves i18n/zh_CN.po loads
   # cleanly); the test database stays in English, as Odoo's own tests expect.
   [ "$2" = demo ] && demo_flag=(--with-demo --load-language=zh_CN)
-  say "Installing $ADDON_NAME in a fresh database ($2) ..."
-  "$ODOO_PY" -m odoo -d "$1" "${odoo_args[@]}" "${demo_flag[@]}" -i "$ADDON_NAME" \
+  say "Installing $3 ($2) ..."
+  "$ODOO_PY" -m odoo -d "$1" "${odoo_args[@]}" "${demo_flag[@]}" -i "$3" \
     --stop-after-init --log-level=info --logfile="$log"
   local status=$?
   # Odoo's own notices about running as root are not about the addon.
@@ -76,9 +83,10 @@ install_clean() {  # $1 database, $2 "demo" or "nodemo"
   say "Installation ($2): clean log."
 }
 
-install_clean "$db_demo" demo || failed=1
+install_clean "$db_demo" demo "$ADDON_NAME,$BRIDGE_NAME" || failed=1
 dropdb -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" --if-exists "$db_demo"
-install_clean "$db" nodemo || { say "Cannot run the tests without an installed database."; exit 1; }
+install_clean "$db" nodemo "$ADDON_NAME" || { say "Cannot run the tests without an installed database."; exit 1; }
+install_clean "$db" bridge "$BRIDGE_NAME" || { say "Cannot run the tests without the payroll bridge."; exit 1; }
 
 # ---- 3. the tests ----------------------------------------------------------------
 say "Running the addon's tests and Odoo's hr and hr_skills tests (pytest-odoo) ..."
@@ -88,7 +96,7 @@ core_addons=$odoo_src/odoo/addons
 conf=$logs/odoo-test.conf
 cat > "$conf" <<CONF
 [options]
-addons_path = $addons/,$(odoo_addons_dirs)
+addons_path = $(addons_path "$addons")
 data_dir = $data_dir
 db_host = $DB_HOST
 db_port = $DB_PORT
@@ -101,7 +109,8 @@ cd "$logs" || exit 2
   -W ignore::PendingDeprecationWarning \
   --odoo-database="$db" --odoo-config="$conf" --odoo-http --odoo-log-level=warn \
   -o console_output_style=count -ra "$@" \
-  "$addons/$ADDON_NAME/tests" "$core_addons/hr/tests" "$core_addons/hr_skills/tests"
+  "$addons/$ADDON_NAME/tests" "$addons/$BRIDGE_NAME/tests" \
+  "$core_addons/hr/tests" "$core_addons/hr_skills/tests"
 pytest_status=$?
 [ $failed = 0 ] || say "Static checks or installation FAILED (see above)."
 [ $pytest_status = 0 ] && [ $failed = 0 ]

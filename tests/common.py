@@ -46,17 +46,7 @@ class SkillCertCommon(TransactionCase):
             {"code": "6-18-02-99", "name": "测试准入类职业", "is_access_type": True}
         )
 
-        def user(login, groups, company=None):
-            company = company or cls.company
-            return new_test_user(
-                cls.env,
-                login=login,
-                groups=groups,
-                company_id=company.id,
-                company_ids=[(6, 0, company.ids)],
-                name=login,
-            )
-
+        user = cls.new_user
         group = "l10n_cn_hr_skill_certification.group_skill_cert_"
         cls.user_employee = user("sc_employee", "base.group_user")
         cls.user_colleague = user("sc_colleague", "base.group_user")
@@ -96,6 +86,28 @@ class SkillCertCommon(TransactionCase):
             .with_company(cls.other_company)
             .create({"name": "王强", "company_id": cls.other_company.id})
         )
+
+    @classmethod
+    def new_user(cls, login, groups, company=None):
+        """A user of ``company`` (the test company by default) only."""
+        company = company or cls.company
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups=groups,
+            company_id=company.id,
+            company_ids=[(6, 0, company.ids)],
+            name=login,
+        )
+
+    def count_queries(self, function):
+        """The SQL queries ``function`` runs, caches emptied first."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        function()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
 
     @contextmanager
     def assertRaisesRegex(self, expected_exception, expected_regex):
@@ -139,17 +151,7 @@ class PlanCommon(SkillCertCommon):
     def setUpClass(cls):
         super().setUpClass()
         group = "l10n_cn_hr_skill_certification.group_skill_cert_"
-
-        def user(login, groups):
-            return new_test_user(
-                cls.env,
-                login=login,
-                groups=groups,
-                company_id=cls.company.id,
-                company_ids=[(6, 0, cls.company.ids)],
-                name=login,
-            )
-
+        user = cls.new_user
         cls.user_officer2 = user("sc_officer2", f"base.group_user,{group}officer")
         cls.user_manager2 = user("sc_manager2", f"base.group_user,{group}manager")
         cls.user_supervisor2 = user("sc_supervisor2", f"base.group_user,{group}supervisor")

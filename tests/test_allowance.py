@@ -5,7 +5,7 @@ import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import SkillCertCommon
 
@@ -20,17 +20,7 @@ class AllowanceCommon(SkillCertCommon):
     def setUpClass(cls):
         super().setUpClass()
 
-        def user(login, groups, company=None):
-            company = company or cls.company
-            return new_test_user(
-                cls.env,
-                login=login,
-                groups=groups,
-                company_id=company.id,
-                company_ids=[(6, 0, company.ids)],
-                name=login,
-            )
-
+        user = cls.new_user
         cls.user_payroll = user("sc_payroll", f"base.group_user,{ALLOWANCE_GROUP}officer")
         cls.user_allowance_admin = user(
             "sc_allowance_admin", f"base.group_user,{ALLOWANCE_GROUP}manager"
@@ -366,12 +356,23 @@ class TestAllowanceSheetGuards(AllowanceCommon):
         self.assertEqual(sheet.confirmed_by_id, self.user_payroll)
         self.assertEqual(sheet.total, 150.0)
 
-    def test_lines_are_not_entered_by_hand(self):
+    def test_lines_are_not_entered_or_edited_by_hand(self):
+        self.certify(self.employee, 4, "2025-01-01")
         sheet = self.sheet("2026-04-01")
-        with self.assertRaises(UserError):
-            self.env["skill.cert.allowance.line"].create(
-                {"sheet_id": sheet.id, "employee_id": self.employee.id, "month": "2026-04-01"}
-            )
+        Line = self.env["skill.cert.allowance.line"]
+        for user in (self.user_payroll, self.user_allowance_admin, self.user_hr):
+            with self.assertRaises(AccessError):
+                Line.with_user(user).create(
+                    {
+                        "sheet_id": sheet.id,
+                        "company_id": self.company.id,
+                        "employee_id": self.colleague.id,
+                        "month": "2026-04-01",
+                    }
+                )
+            with self.assertRaises(AccessError):
+                sheet.line_ids.with_user(user).write({"amount": 500})
+        self.assertEqual(sheet.line_ids.amount, 50.0)
 
 
 @tagged("post_install", "-at_install")

@@ -46,22 +46,14 @@ class TestAllowanceScale(AllowanceCommon):
         employees[::5].write({"contract_date_start": "2026-04-11"})
         return employees
 
-    def queries(self, function):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        function()
-        self.env.flush_all()
-        return self.cr.sql_log_count - before
-
     def measure(self, month):
         sheet = (
             self.env["skill.cert.allowance.sheet"]
             .with_user(self.user_payroll)
             .create({"month": month, "company_id": self.company.id})
         )
-        generate = self.queries(sheet.action_generate)
-        confirm = self.queries(sheet.action_confirm)
+        generate = self.count_queries(sheet.action_generate)
+        confirm = self.count_queries(sheet.action_confirm)
         return sheet, generate, confirm
 
     def test_sheet_queries_do_not_grow_with_headcount(self):

@@ -21,14 +21,6 @@ class TestPlanScale(PlanCommon):
 
     CANDIDATES = 0
 
-    def queries(self, function):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        function()
-        self.env.flush_all()
-        return self.cr.sql_log_count - before
-
     def measure(self, size, name):
         """Query counts of the bulk steps of a plan with ``size`` candidates."""
         employees = self.create_candidates(size, prefix=f"规模{name}")
@@ -39,11 +31,11 @@ class TestPlanScale(PlanCommon):
         with freeze_time("2026-02-27 18:00:00"):
             plan.with_user(self.user_officer).action_close_registration()
         with freeze_time("2026-03-02 09:00:00"):
-            counts["approve"] = self.queries(
+            counts["approve"] = self.count_queries(
                 registrations.with_user(self.user_officer).action_approve
             )
             plan.with_user(self.user_officer).action_publish_candidate_notice()
-            counts["tickets"] = self.queries(
+            counts["tickets"] = self.count_queries(
                 plan.with_user(self.user_officer).action_generate_tickets
             )
         with freeze_time("2026-03-10 09:00:00"):
@@ -63,7 +55,7 @@ class TestPlanScale(PlanCommon):
             for index, registration in enumerate(registrations)
         ]
         wizard = self.import_wizard(plan, "scores", sheet)
-        counts["score_sheet_import"] = self.queries(wizard.action_import)
+        counts["score_sheet_import"] = self.count_queries(wizard.action_import)
         self.assertEqual(set(registrations.mapped("has_practical_score")), {True})
         with freeze_time("2026-03-23 09:00:00"):
             self.review_scores(plan)
@@ -82,9 +74,9 @@ class TestPlanScale(PlanCommon):
                 for index, registration in enumerate(registrations)
             ]
             wizard = self.import_wizard(plan, "certificate_numbers", sheet)
-            counts["certificate_list_import"] = self.queries(wizard.action_import)
+            counts["certificate_list_import"] = self.count_queries(wizard.action_import)
             plan.with_user(self.user_officer).action_mark_numbered()
-            counts["issue"] = self.queries(plan.with_user(self.user_officer).action_issue)
+            counts["issue"] = self.count_queries(plan.with_user(self.user_officer).action_issue)
         self.assertEqual(len(plan.certificate_ids), size)
         return counts
 
