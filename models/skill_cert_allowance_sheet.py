@@ -34,7 +34,7 @@ class SkillCertAllowanceSheet(models.Model):
     _order = "month desc, company_id"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(string="Month", compute="_compute_name", store=True)
     company_id = fields.Many2one(
         "res.company",
         required=True,
@@ -44,6 +44,7 @@ class SkillCertAllowanceSheet(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     month = fields.Date(
+        string="First Day of Month",
         required=True,
         index=True,
         tracking=True,
@@ -84,8 +85,15 @@ class SkillCertAllowanceSheet(models.Model):
 
     @api.depends("month")
     def _compute_name(self):
+        # The stored name is the month, the same in every language; the display name
+        # says what it is in the reader's language.
         for sheet in self:
-            sheet.name = self.env._("Skill Allowance %(month)s", month=month_label(sheet.month))
+            sheet.name = month_label(sheet.month) if sheet.month else False
+
+    @api.depends("name")
+    def _compute_display_name(self):
+        for sheet in self:
+            sheet.display_name = self.env._("Skill Allowance %(month)s", month=sheet.name or "")
 
     @api.depends("line_ids")
     def _compute_totals(self):
@@ -188,7 +196,7 @@ class SkillCertAllowanceSheet(models.Model):
                         "Allowance sheet %(sheet)s of %(company)s is confirmed and locked: "
                         "“%(step)s” is no longer possible. Corrections are paid as back pay "
                         "on a later month.",
-                        sheet=sheet.name,
+                        sheet=sheet.display_name,
                         company=sheet.company_id.name,
                         step=step,
                     )
@@ -217,8 +225,8 @@ class SkillCertAllowanceSheet(models.Model):
                     self.env._(
                         "Allowance sheet %(sheet)s: %(later)s is already confirmed. Months "
                         "are paid in order; “%(step)s” on an earlier month is not possible.",
-                        sheet=sheet.name,
-                        later=later.name,
+                        sheet=sheet.display_name,
+                        later=later.display_name,
                         step=step,
                     )
                 )
@@ -227,7 +235,7 @@ class SkillCertAllowanceSheet(models.Model):
                     self.env._(
                         "Allowance sheet %(sheet)s: confirm the sheet of %(previous)s first "
                         "(“%(step)s” follows the months in order).",
-                        sheet=sheet.name,
+                        sheet=sheet.display_name,
                         previous=month_label(previous_month),
                         step=step,
                     )
@@ -242,7 +250,7 @@ class SkillCertAllowanceSheet(models.Model):
                 self.env._(
                     "Allowance sheet %(sheet)s is being processed by someone else; try "
                     "again in a moment.",
-                    sheet=", ".join(self.mapped("name")),
+                    sheet=", ".join(self.mapped("display_name")),
                 )
             ) from None
         self.invalidate_recordset(["state"])
@@ -530,7 +538,9 @@ class SkillCertAllowanceSheet(models.Model):
         self.ensure_one()
         if not self.generated_date:
             raise UserError(
-                self.env._("Allowance sheet %(sheet)s has not been generated yet.", sheet=self.name)
+                self.env._(
+                    "Allowance sheet %(sheet)s has not been generated yet.", sheet=self.display_name
+                )
             )
         _terms, lines = self._compute_line_values()
         expected = {
@@ -559,7 +569,7 @@ class SkillCertAllowanceSheet(models.Model):
                     "Allowance sheet %(sheet)s no longer matches the certificates and "
                     "employment records: %(count)s lines differ (%(names)s). Generate it "
                     "again, review it, then confirm.",
-                    sheet=self.name,
+                    sheet=self.display_name,
                     count=len(differing),
                     names=", ".join(names.sudo().mapped("name")),
                 )

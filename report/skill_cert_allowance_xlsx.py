@@ -16,7 +16,7 @@ class ReportSkillCertAllowanceXlsx(models.AbstractModel):
         sheet.ensure_one()
         sheet.check_access("read")
         data = write_workbook([self._sheet_lines(sheet), self._sheet_back_pay(sheet)])
-        return attach_and_download(sheet, f"{sheet.name}.xlsx", data, XLSX_MIMETYPE)
+        return attach_and_download(sheet, f"{sheet.display_name}.xlsx", data, XLSX_MIMETYPE)
 
     @api.model
     def _sheet_lines(self, sheet):

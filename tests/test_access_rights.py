@@ -1,11 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import SkillCertCommon
-
-ALL = "rwcu"
-READ = "r"
-NONE = ""
+from .common import ALL, NONE, READ, SkillCertCommon
 
 
 @tagged("post_install", "-at_install", "access_rights")
@@ -19,18 +15,6 @@ class TestAccessRights(SkillCertCommon):
         cls.colleague_certificate = cls.env["skill.cert.certificate"].create(
             cls.certificate_vals(cls, employee=cls.colleague, serial=2)
         )
-
-    def assert_acl(self, model, expected):
-        """``expected`` maps each role to the operations it may do, as 'rwcu' letters."""
-        Access = self.env["ir.model.access"]
-        operations = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
-        for user, allowed in expected.items():
-            for letter, operation in operations.items():
-                with self.subTest(model=model, user=user.login, operation=operation):
-                    self.assertEqual(
-                        Access.with_user(user).check(model, operation, raise_exception=False),
-                        letter in allowed,
-                    )
 
     def test_acl_matrix(self):
         self.assert_acl(

@@ -32,11 +32,12 @@ class HrPayslip(models.Model):
     def _skill_cert_demo_payslip(self, employee_id, structure_id):
         """Demo data: a contract on ``structure_id`` and last month's payslip."""
         employee = self.env["hr.employee"].browse(employee_id)
+        payslips = self.with_context(lang=employee.user_id.lang or self.env.lang)
         employee.version_id.write(
             {"contract_date_start": "2020-01-01", "wage": 6500.0, "struct_id": structure_id}
         )
         first_day = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
-        payslip = self.create(
+        payslip = payslips.create(
             {
                 "employee_id": employee.id,
                 "date_from": first_day,
