@@ -467,3 +467,36 @@ class TestAllowanceExport(AllowanceCommon):
         self.assertEqual(rows[1][9], 50.0)
         self.assertEqual(rows[-1][11], 50.0)
         self.assertEqual(len(rows), 3)
+
+
+@tagged("post_install", "-at_install")
+class TestAllowanceChineseMessages(AllowanceCommon):
+    """Refusals reach a Chinese payroll officer in Chinese, naming the record."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["l10n_cn_hr_skill_certification"], ["zh_CN"], overwrite=True
+        )
+        (cls.user_payroll | cls.user_hr | cls.user_allowance_admin).lang = "zh_CN"
+
+    def test_refusals_in_chinese(self):
+        with self.assertRaisesRegex(ValidationError, "技能等级津贴制度（2026）.*时间重叠"):
+            self.Policy.with_context(lang="zh_CN").create(
+                {
+                    "name": "旧制度",
+                    "company_id": self.company.id,
+                    "date_from": "2025-06-01",
+                    "date_to": "2026-03-31",
+                }
+            )
+        with self.assertRaisesRegex(ValidationError, "四级/中级工：月津贴标准不能为负数"):
+            self.set_amount(self.policy.with_context(lang="zh_CN"), 4, -5)
+        sheet = self.sheet("2026-04-01").with_context(lang="zh_CN")
+        with self.assertRaisesRegex(AccessError, "需要技能等级津贴的“津贴专员”角色"):
+            sheet.with_user(self.user_hr).action_confirm()
+        sheet.action_confirm()
+        with self.assertRaisesRegex(UserError, "技能等级津贴 2026-04.*已确认锁定"):
+            sheet.action_generate()
