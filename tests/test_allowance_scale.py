@@ -77,22 +77,6 @@ class TestAllowanceScale(AllowanceCommon):
         self.assertLessEqual(generate_large, QUERY_BOUND)
         self.assertLessEqual(confirm_large, QUERY_BOUND)
 
-    def test_generate_within_the_query_bound(self):
-        self.populate(400, "规模")
-        sheet = (
-            self.env["skill.cert.allowance.sheet"]
-            .with_user(self.user_payroll)
-            .create({"month": "2026-04-01", "company_id": self.company.id})
-        )
-        self.env.flush_all()
-        self.env.invalidate_all()
-        with self.assertQueryCount(QUERY_BOUND):
-            sheet.action_generate()
-            self.env.flush_all()
-        self.assertEqual(sheet.line_count, 400)
-        self.assertEqual(sheet.changed_count, 0)
-        self.assertEqual(len(sheet.line_ids.filtered(lambda line: line.paid_days == 20)), 80)
-
 
 @tagged("post_install", "-at_install", "skill_cert_scale")
 class TestAllowance10000(AllowanceCommon):
