@@ -1,9 +1,8 @@
 from odoo import api, fields, models
 
-from ..tools.allowance import add_months
+from ..tools.allowance import add_months, month_label
 from ..tools.bulk import insert_rows
 from .hr_employee import EMPLOYMENT_CATEGORIES
-from .skill_cert_allowance_policy import month_label
 
 CHANGES = [
     ("new", "New"),
@@ -33,7 +32,7 @@ class SkillCertAllowanceLine(models.Model):
     company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     month = fields.Date(string="First Day of Month", required=True, index=True, readonly=True)
-    period = fields.Char(string="Month", readonly=True)
+    period = fields.Char(string="Month", compute="_compute_period")
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, ondelete="restrict", readonly=True
     )
@@ -59,6 +58,11 @@ class SkillCertAllowanceLine(models.Model):
     _employee_month_unique = models.Constraint(
         "UNIQUE(employee_id, month)", "An employee has one allowance line per month."
     )
+
+    @api.depends("month")
+    def _compute_period(self):
+        for line in self:
+            line.period = month_label(line.month) if line.month else False
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_confirmed(self):
@@ -123,12 +127,3 @@ class SkillCertAllowanceLine(models.Model):
                 missing=", ".join(month_label(month) for month in missing),
             )
         return amount, self.env._("Skill allowance %(months)s", months=labels)
-
-    def action_open_certificate(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "skill.cert.certificate",
-            "res_id": self.certificate_id.id,
-            "view_mode": "form",
-        }

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
 
-from ..tools.allowance import Terms, add_months, month_end
+from ..tools.allowance import Terms, add_months, month_end, month_label
 from ..tools.dates import shanghai_today
 
 COUNTING_RULES = [
@@ -34,10 +34,6 @@ TERM_FIELDS = {
     "proration",
     "back_pay_months",
 }
-
-
-def month_label(month):
-    return f"{month:%Y-%m}"
 
 
 class SkillCertAllowancePolicy(models.Model):

@@ -6,8 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, LockError, UserError, ValidationError
 
 from ..tools import allowance
+from ..tools.allowance import month_label
 from ..tools.dates import shanghai_today
-from .skill_cert_allowance_policy import month_label
 
 SHEET_STATES = [
     ("draft", "Draft"),
@@ -442,7 +442,6 @@ class SkillCertAllowanceSheet(models.Model):
             "sheet_id": self.id,
             "company_id": self.company_id.id,
             "month": self.month,
-            "period": month_label(self.month),
             "employee_id": info["id"],
             "employee_number": info["badge"],
             "department_id": info["department_id"],
@@ -571,6 +570,7 @@ class SkillCertAllowanceSheet(models.Model):
                     "again, review it, then confirm.",
                     sheet=self.display_name,
                     count=len(differing),
+                    # sudo: the officer may lack HR rights on (archived) employees
                     names=", ".join(names.sudo().mapped("name")),
                 )
             )

@@ -1,19 +1,8 @@
-from odoo import api, models
+from odoo import models
 
 
 class ReportSkillCertAnnex5(models.AbstractModel):
     _name = "report.l10n_cn_hr_skill_certification.report_annex5"
     _description = "Annex 5: Certificate Issuance Register"
     _inherit = "report.l10n_cn_hr_skill_certification.report_forms"
-
-    @api.model
-    def _get_report_values(self, docids, data=None):
-        plans = self.env["skill.cert.plan"].browse(docids)
-        return {
-            "doc_ids": docids,
-            "doc_model": "skill.cert.plan",
-            "docs": plans,
-            "rows_by_plan": {
-                plan.id: self._get_plan_rows(plan, passed_only=True) for plan in plans
-            },
-        }
+    _plan_rows_passed_only = True

@@ -25,6 +25,21 @@ class ReportSkillCertForms(models.AbstractModel):
 
     _name = "report.l10n_cn_hr_skill_certification.report_forms"
     _description = "Skill Certification Annex Forms"
+    # Annex 5 lists only the candidates who passed; Annex 1 lists them all.
+    _plan_rows_passed_only = False
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        plans = self.env["skill.cert.plan"].browse(docids)
+        return {
+            "doc_ids": docids,
+            "doc_model": "skill.cert.plan",
+            "docs": plans,
+            "rows_by_plan": {
+                plan.id: self._get_plan_rows(plan, passed_only=self._plan_rows_passed_only)
+                for plan in plans
+            },
+        }
 
     @api.model
     def _get_plan_rows(self, plan, passed_only=False):

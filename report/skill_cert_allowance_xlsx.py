@@ -1,5 +1,6 @@
 from odoo import api, models
 
+from ..tools.allowance import month_label
 from ..tools.download import XLSX_MIMETYPE, attach_and_download
 from ..tools.xlsx import write_workbook
 
@@ -93,7 +94,7 @@ class ReportSkillCertAllowanceXlsx(models.AbstractModel):
             [
                 back_pay.line_id.employee_number or "",
                 back_pay.employee_id.name,
-                f"{back_pay.month:%Y-%m}",
+                month_label(back_pay.month),
                 back_pay.amount,
             ]
             for line in sheet.line_ids

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 
 from ..tools.download import XLSX_MIMETYPE, attach_and_download
 from ..tools.xlsx import write_workbook
+from .annex_columns import ANNEX5_COLUMNS
 from .report_skill_cert_forms import FORM_GENDER
 
 # Column headers of the score sheet, read back by the upload (skill.cert.plan.import).
@@ -171,37 +172,17 @@ class ReportSkillCertPlanXlsx(models.AbstractModel):
 
     @api.model
     def _sheet_annex5(self, plan, rows):
-        body = [
-            [
-                row["sequence"],
-                row["name"],
-                row["gender"],
-                row["birth_month"],
-                row["education"],
-                row["id_number"],
-                row["unit"],
-                row["seniority"] or None,
-                row["theory_score"] if row["theory_score"] is not False else None,
-                row["practical_score"] if row["practical_score"] is not False else None,
-                row["certificate_number"],
-            ]
-            for row in rows
-        ]
+        body = [[_annex5_cell(key, row[key]) for key, _heading in ANNEX5_COLUMNS] for row in rows]
         return (
             "附件5",
-            [
-                "序号",
-                "姓名",
-                "性别",
-                "出生年月",
-                "文化程度",
-                "身份证号",
-                "所在单位或住址",
-                "专业工龄",
-                "理论成绩",
-                "实操成绩",
-                "证书编号",
-            ],
+            [heading for _key, heading in ANNEX5_COLUMNS],
             body,
             [6, 10, 6, 10, 12, 22, 26, 8, 10, 10, 24],
         )
+
+
+def _annex5_cell(key, value):
+    """Missing values, and a seniority of 0 years, stay blank cells as on the paper form."""
+    if value is False or (key == "seniority" and not value):
+        return None
+    return value

@@ -94,9 +94,13 @@ ensure_system_packages() {
   fi
 }
 
+link_venv() {  # .venv in the checkout (git-ignored) points at the runtime, for editors and tools
+  ln -sfn "$VENV" "$REPO_ROOT/.venv" 2>/dev/null || true
+}
+
 setup_runtime() {
   ensure_system_packages
-  if runtime_ready; then return 0; fi
+  if runtime_ready; then link_venv; return 0; fi
   local src py
   src=$(locate_odoo_src) || return 1
   py=$(pick_python) || die "No Python 3.10-3.12 found; install one or set PYTHON=/path/to/python3.11."
@@ -114,6 +118,7 @@ setup_runtime() {
   rm -f "$RUNTIME_HOME"/.deps-*
   touch "$RUNTIME_HOME/.deps-$(deps_fingerprint)"
   [ "$(odoo_major "$ODOO_PY")" = 19 ] || die "The runtime in $VENV does not import Odoo 19."
+  link_venv
   say "Runtime ready."
 }
 

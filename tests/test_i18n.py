@@ -6,9 +6,6 @@ from odoo.tools.translate import PoFileReader, TranslationModuleReader
 from .common import SkillCertCommon
 
 MODULE = "l10n_cn_hr_skill_certification"
-# Terms written the same in Chinese: the po formatter (oca-checks-po) drops a msgstr that
-# repeats its msgid, so these are required in the file but may stay untranslated.
-SAME_IN_CHINESE = {"ID"}
 
 
 def missing_translations(env, module):
@@ -24,7 +21,6 @@ def missing_translations(env, module):
     with open(f"{get_module_path(module)}/i18n/zh_CN.po", "rb") as po_file:
         entries = list(PoFileReader(po_file))
     translated = {entry["src"] for entry in entries if entry["value"].strip()}
-    translated |= SAME_IN_CHINESE & {entry["src"] for entry in entries}
     return sorted(terms - translated), len(terms)
 
 

@@ -13,6 +13,11 @@ from dataclasses import dataclass, field
 from odoo.tools import float_round
 
 
+def month_label(month):
+    """A month as people write it on payroll papers: 2026-11."""
+    return f"{month:%Y-%m}"
+
+
 def month_end(month):
     return month.replace(day=calendar.monthrange(month.year, month.month)[1])
 

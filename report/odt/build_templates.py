@@ -10,11 +10,16 @@ hyperlink to ``py3o://for="row in rows"`` ... ``py3o:///for`` repeats what is be
 """
 
 import os
+import sys
 import zipfile
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The column list is shared with the XLSX export; this script runs outside Odoo.
+sys.path.insert(0, os.path.dirname(HERE))
+from annex_columns import ANNEX5_COLUMNS  # noqa: E402
+
 FONT = "Noto Sans CJK SC"
 NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -182,32 +187,8 @@ def annex5():
         f"填表单位（盖章）：{f('plan.company')}　　工种：{f('plan.occupation_full')}　　"
         f"等级：{f('plan.level')}　　填表时间：{f('plan.issue_date')}"
     )
-    header = [
-        "序号",
-        "姓名",
-        "性别",
-        "出生年月",
-        "文化程度",
-        "身份证号",
-        "所在单位或住址",
-        "专业工龄",
-        "理论成绩",
-        "实操成绩",
-        "证书编号",
-    ]
-    keys = [
-        "sequence",
-        "name",
-        "gender",
-        "birth_month",
-        "education",
-        "id_number",
-        "unit",
-        "seniority",
-        "theory_score",
-        "practical_score",
-        "certificate_number",
-    ]
+    header = [heading for _key, heading in ANNEX5_COLUMNS]
+    keys = [key for key, _heading in ANNEX5_COLUMNS]
     # py3o repeats the rows between the row holding "for" and the row holding "/for"
     blank = [None] * (len(keys) - 1)
     widths = [1.2, 2, 1.2, 2, 2, 4.2, 5, 1.6, 1.8, 1.8, 4]
