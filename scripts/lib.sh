@@ -156,7 +156,16 @@ addons_path() {  # $1: the folder holding the addon and the bridge under their t
 }
 
 link_addons() {  # $1: a folder that gets the addon and the bridge under their technical names
-  ln -sfn "$REPO_ROOT" "$1/$ADDON_NAME"
+  # The addon folder is built from links to the checkout's entries rather than being a link to
+  # the checkout itself: Odoo's term export walks the whole module folder following links, and
+  # must not wander into .venv (the runtime) or bridges/ (another module).
+  local module=$1/$ADDON_NAME entry
+  rm -rf "$module"
+  mkdir -p "$module"
+  for entry in "$REPO_ROOT"/*; do
+    [ "$(basename "$entry")" = bridges ] && continue
+    ln -s "$entry" "$module/"
+  done
   ln -sfn "$BRIDGES_DIR/$BRIDGE_NAME" "$1/$BRIDGE_NAME"
 }
 
