@@ -25,6 +25,9 @@ from . import skill_cert_inspection_line
 from . import skill_cert_inspection_line_part
 from . import skill_cert_inspection_veto
 from . import skill_cert_rectification
+from . import skill_cert_question_bank
+from . import skill_cert_fee_standard
+from . import skill_cert_company_change
 from . import skill_cert_allowance_policy
 from . import skill_cert_allowance_policy_line
 from . import skill_cert_allowance_sheet

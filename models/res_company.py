@@ -4,6 +4,9 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 from ..tools.dates import shanghai_today
+from .skill_cert_company_change import REPORTED_COMPANY_FIELDS
+
+DISPATCHED_SHARE_LIMIT = 10.0  # Article 6: dispatched workers at most 10% of the staff
 
 
 class ResCompany(models.Model):
@@ -45,6 +48,61 @@ class ResCompany(models.Model):
         compute="_compute_skill_cert_allowance_status",
     )
 
+    skill_cert_contact_name = fields.Char(
+        string="Certification Contact",
+        help="The contact person for skill certification known to the authority; "
+        "a change is reported like the name, phone and address (Article 14).",
+    )
+    skill_cert_change_to_report_count = fields.Integer(
+        string="Base Information Changes to Report",
+        compute="_compute_skill_cert_change_to_report_count",
+    )
+    skill_cert_dispatched_share = fields.Float(
+        string="Dispatched Workers (%)",
+        compute="_compute_skill_cert_dispatched_share",
+        digits=(5, 1),
+        help="Share of the active employees who are dispatched workers; Article 6 allows "
+        "at most 10% when dispatched workers are to be certified.",
+    )
+    skill_cert_dispatched_within_limit = fields.Boolean(
+        string="Within the 10% Limit",
+        compute="_compute_skill_cert_dispatched_share",
+    )
+
+    def _compute_skill_cert_change_to_report_count(self):
+        counts = dict(
+            self.env["skill.cert.company.change"]._read_group(
+                [("company_id", "in", self.ids), ("state", "=", "to_report")],
+                ["company_id"],
+                ["__count"],
+            )
+        )
+        for company in self:
+            company.skill_cert_change_to_report_count = counts.get(company, 0)
+
+    def _compute_skill_cert_dispatched_share(self):
+        # sudo: a share of the head count, not any employee's data; settings administrators
+        # need not be HR officers to see it.
+        groups = (
+            self.env["hr.employee"]
+            .sudo()
+            ._read_group(
+                [("company_id", "in", self.ids)],
+                ["company_id", "skill_cert_employment_category"],
+                ["__count"],
+            )
+        )
+        totals, dispatched = {}, {}
+        for company, category, count in groups:
+            totals[company.id] = totals.get(company.id, 0) + count
+            if category == "dispatched":
+                dispatched[company.id] = count
+        for company in self:
+            total = totals.get(company.id, 0)
+            share = 100.0 * dispatched.get(company.id, 0) / total if total else 0.0
+            company.skill_cert_dispatched_share = share
+            company.skill_cert_dispatched_within_limit = share <= DISPATCHED_SHARE_LIMIT
+
     def _compute_skill_cert_allowance_status(self):
         """Article 5(3), a condition of being a pilot enterprise: a skill allowance
         policy in force whose amounts reach the reference of the measures."""
@@ -84,6 +142,9 @@ class ResCompany(models.Model):
                 )
 
     def write(self, vals):
+        Change = self.env["skill.cert.company.change"]
+        reported = [name for name in REPORTED_COMPANY_FIELDS if name in vals]
+        before = Change._values_of(self, reported) if reported else {}
         relax_changed = self.browse()
         if "skill_cert_relax_number_check" in vals:
             relax_changed = self.filtered(
@@ -93,6 +154,8 @@ class ResCompany(models.Model):
                 )
             )
         result = super().write(vals)
+        if reported:
+            Change._record(before, Change._values_of(self, reported))
         for company in relax_changed:
             company._skill_cert_log_number_check_change()
         return result

@@ -26,6 +26,16 @@ class ResConfigSettings(models.TransientModel):
     skill_cert_allowance_policy_id = fields.Many2one(
         related="company_id.skill_cert_allowance_policy_id"
     )
+    skill_cert_contact_name = fields.Char(
+        related="company_id.skill_cert_contact_name", readonly=False
+    )
+    skill_cert_change_to_report_count = fields.Integer(
+        related="company_id.skill_cert_change_to_report_count"
+    )
+    skill_cert_dispatched_share = fields.Float(related="company_id.skill_cert_dispatched_share")
+    skill_cert_dispatched_within_limit = fields.Boolean(
+        related="company_id.skill_cert_dispatched_within_limit"
+    )
     skill_cert_libreoffice_available = fields.Boolean(
         string="LibreOffice Available", compute="_compute_skill_cert_libreoffice_available"
     )

@@ -107,6 +107,20 @@ class SkillCertPlan(models.Model):
         help="Technicians and senior technicians (levels 2 and 1) also pass a "
         "comprehensive review (综合评审).",
     )
+    question_bank_id = fields.Many2one(
+        "skill.cert.question.bank",
+        compute="_compute_pilot_conditions",
+        help="The certified question bank of the occupation and level (Article 5(6)); "
+        "the exam cannot be arranged without one.",
+    )
+    fee_standard_id = fields.Many2one(
+        "skill.cert.fee.standard",
+        compute="_compute_pilot_conditions",
+        help="The published fee of the occupation and level (Article 12); registration "
+        "cannot open without one.",
+    )
+    fee_amount = fields.Monetary(string="Fee per Candidate", compute="_compute_pilot_conditions")
+    currency_id = fields.Many2one(related="company_id.currency_id")
     registration_deadline = fields.Date(tracking=True)
     exam_date = fields.Date(tracking=True)
     venue = fields.Text(string="Venues", help="The certification venues (认定地点).")
@@ -293,6 +307,46 @@ class SkillCertPlan(models.Model):
     def _state_label(self, state):
         return dict(self._fields["state"]._description_selection(self.env))[state]
 
+    @api.depends("company_id", "occupation_id", "level_id")
+    def _compute_pilot_conditions(self):
+        # sudo: which bank and fee apply is no secret to a reader of the plan (candidates
+        # see the published fee anyway); the banks themselves stay closed to them.
+        Bank = self.env["skill.cert.question.bank"].sudo()
+        Fee = self.env["skill.cert.fee.standard"].sudo()
+        for plan in self:
+            found = plan.occupation_id and plan.level_id
+            plan.question_bank_id = found and Bank._find_certified(
+                plan.company_id, plan.occupation_id, plan.level_id
+            )
+            plan.fee_standard_id = found and Fee._find_published(
+                plan.company_id, plan.occupation_id, plan.level_id
+            )
+            plan.fee_amount = plan.fee_standard_id.amount
+
+    def _check_question_bank(self):
+        for plan in self.filtered(lambda p: not p.question_bank_id):
+            raise UserError(
+                self.env._(
+                    "Plan %(plan)s: %(occupation)s %(level)s has no certified question bank "
+                    "of at least 600 questions (Article 5(6)).",
+                    plan=plan.name,
+                    occupation=plan.occupation_id.display_name,
+                    level=plan.level_id.name,
+                )
+            )
+
+    def _check_fee_standard(self):
+        for plan in self.filtered(lambda p: not p.fee_standard_id):
+            raise UserError(
+                self.env._(
+                    "Plan %(plan)s: %(occupation)s %(level)s has no published fee standard "
+                    "(Article 12); publish one before registration opens.",
+                    plan=plan.name,
+                    occupation=plan.occupation_id.display_name,
+                    level=plan.level_id.name,
+                )
+            )
+
     def _check_state(self, step, *states):
         for plan in self:
             if plan.state not in states:
@@ -373,6 +427,7 @@ class SkillCertPlan(models.Model):
         step = self.env._("Open registration")
         self._check_group(GROUP_OFFICER, step)
         self._check_state(step, "filed")
+        self._check_fee_standard()
         self.write({"state": "registration"})
 
     def action_close_registration(self):
@@ -418,6 +473,7 @@ class SkillCertPlan(models.Model):
         step = self.env._("Confirm the exam arrangement")
         self._check_group(GROUP_OFFICER, step)
         self._check_state(step, "candidate_notice")
+        self._check_question_bank()
         for plan in self:
             plan._current_notice("candidates")._check_can_close()
             plan._check_staffing()

@@ -16,3 +16,4 @@ from . import test_odt
 from . import test_supervision
 from . import test_allowance
 from . import test_allowance_scale
+from . import test_pilot_conditions

@@ -199,6 +199,43 @@ class PlanCommon(SkillCertCommon):
         cls.external_supervisor = cls.user_external.partner_id
         cls.external_supervisor.write({"name": "镇外督员", "parent_id": cls.township.id})
         cls.candidates = cls.create_candidates(cls.CANDIDATES)
+        cls.question_banks, cls.fee_standards = cls.meet_pilot_conditions(cls.lathe)
+
+    @classmethod
+    def meet_pilot_conditions(cls, occupation):
+        """A certified question bank (Article 5(6)) and a published fee (Article 12) for
+        every level of ``occupation``."""
+        banks = cls.env["skill.cert.question.bank"].create(
+            [
+                {
+                    "name": f"{occupation.name} {level.name} 题库",
+                    "company_id": cls.company.id,
+                    "occupation_id": occupation.id,
+                    "level_id": level.id,
+                    "question_count": 600,
+                    "reviewer_ids": [Command.set(cls.examiner_employees.ids)],
+                }
+                for level in cls.levels.values()
+            ]
+        )
+        banks.action_certify()
+        fees = cls.env["skill.cert.fee.standard"].create(
+            [
+                {
+                    "company_id": cls.company.id,
+                    "occupation_id": occupation.id,
+                    "level_id": level.id,
+                    "amount": 0,
+                    "basis": "本企业职工免费",
+                    "published_on_authority_site": True,
+                    "published_on_company_site": True,
+                    "published_at_venue": True,
+                }
+                for level in cls.levels.values()
+            ]
+        )
+        fees.action_publish()
+        return banks, fees
 
     @classmethod
     def create_candidates(cls, count, department=None, prefix="候选人"):
