@@ -6,7 +6,7 @@ from odoo.exceptions import UserError
 from ..tools.dates import shanghai_today
 from .skill_cert_company_change import REPORTED_COMPANY_FIELDS
 
-DISPATCHED_SHARE_LIMIT = 10.0  # Article 6: dispatched workers at most 10% of the staff
+DISPATCHED_SHARE_LIMIT = 0.1  # Article 6: dispatched workers at most 10% of the staff
 
 
 class ResCompany(models.Model):
@@ -58,9 +58,8 @@ class ResCompany(models.Model):
         compute="_compute_skill_cert_change_to_report_count",
     )
     skill_cert_dispatched_share = fields.Float(
-        string="Dispatched Workers (%)",
+        string="Share of Dispatched Workers",
         compute="_compute_skill_cert_dispatched_share",
-        digits=(5, 1),
         help="Share of the active employees who are dispatched workers; Article 6 allows "
         "at most 10% when dispatched workers are to be certified.",
     )
@@ -99,7 +98,7 @@ class ResCompany(models.Model):
                 dispatched[company.id] = count
         for company in self:
             total = totals.get(company.id, 0)
-            share = 100.0 * dispatched.get(company.id, 0) / total if total else 0.0
+            share = dispatched.get(company.id, 0) / total if total else 0.0
             company.skill_cert_dispatched_share = share
             company.skill_cert_dispatched_within_limit = share <= DISPATCHED_SHARE_LIMIT
 

@@ -8,20 +8,34 @@ from .common import SkillCertCommon
 MODULE = "l10n_cn_hr_skill_certification"
 
 
+def _term_key(term_type, name, xmlid, source):
+    """A view's or a record's term is translated per record (a term translated for one
+    view is not for another); a term of the code, once for the module."""
+    if term_type in ("model", "model_terms"):
+        return (source, f"{name} of {xmlid}")
+    return (source, "code")
+
+
 def missing_translations(env, module):
     """The terms of ``module`` (fields, selections, views, messages, data) that its
-    i18n/zh_CN.po does not translate, and how many terms it has."""
+    i18n/zh_CN.po does not translate where they are used, and how many terms it has."""
     terms = {
-        source
-        for _module, _type, _name, _res_id, source, _value, _comments in (
+        _term_key(term_type, name, xmlid, source)
+        for _module, term_type, name, xmlid, source, _value, _comments in (
             TranslationModuleReader(env.cr, modules=[module])
         )
         if source and source.strip()
     }
     with open(f"{get_module_path(module)}/i18n/zh_CN.po", "rb") as po_file:
         entries = list(PoFileReader(po_file))
-    translated = {entry["src"] for entry in entries if entry["value"].strip()}
-    return sorted(terms - translated), len(terms)
+    translated = {
+        _term_key(
+            entry["type"], entry["name"], f"{entry['module']}.{entry.get('imd_name')}", entry["src"]
+        )
+        for entry in entries
+        if entry["value"].strip()
+    }
+    return sorted(f"{source}  [{where}]" for source, where in terms - translated), len(terms)
 
 
 @tagged("post_install", "-at_install")
