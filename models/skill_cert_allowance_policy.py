@@ -233,6 +233,7 @@ class SkillCertAllowancePolicy(models.Model):
         return f"{month_label(self.date_from)} – {end}"
 
     @api.depends("name", "date_from", "date_to")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for policy in self:
             if policy.date_from:

@@ -91,6 +91,7 @@ class SkillCertAllowanceSheet(models.Model):
             sheet.name = month_label(sheet.month) if sheet.month else False
 
     @api.depends("name")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for sheet in self:
             sheet.display_name = self.env._("Skill Allowance %(month)s", month=sheet.name or "")

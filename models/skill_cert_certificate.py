@@ -158,6 +158,7 @@ class SkillCertCertificate(models.Model):
                 certificate.issuer_name = False
 
     @api.depends("name", "employee_id", "level_id")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for certificate in self:
             certificate.display_name = " ".join(

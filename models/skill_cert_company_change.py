@@ -33,7 +33,9 @@ class SkillCertCompanyChange(models.Model):
     _check_company_auto = True
 
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
-    field_label = fields.Char(string="Information", required=True, readonly=True)
+    field_name = fields.Selection(
+        selection="_selection_field_name", string="Information", required=True, readonly=True
+    )
     old_value = fields.Char(string="Before", readonly=True)
     new_value = fields.Char(string="After", readonly=True)
     changed_by_id = fields.Many2one("res.users", readonly=True)
@@ -51,12 +53,23 @@ class SkillCertCompanyChange(models.Model):
         help="How it was reported, e.g. the platform's application number.",
     )
 
-    @api.depends("field_label", "changed_on")
+    @api.model
+    def _selection_field_name(self):
+        """The company's reported fields, labelled in the reader's language."""
+        Company = self.env["res.company"]
+        return [
+            (name, Company._fields[name].get_description(self.env)["string"])
+            for name in REPORTED_COMPANY_FIELDS
+        ]
+
+    @api.depends("field_name", "changed_on")
+    @api.depends_context("lang")
     def _compute_display_name(self):
+        labels = dict(self._selection_field_name())
         for change in self:
             change.display_name = self.env._(
                 "%(information)s changed on %(date)s",
-                information=change.field_label,
+                information=labels.get(change.field_name, ""),
                 date=fields.Date.to_string(change.changed_on) if change.changed_on else "",
             )
 
@@ -113,7 +126,6 @@ class SkillCertCompanyChange(models.Model):
     def _record(self, before, after):
         """Create one change per field whose readable value differs. Filling in a value
         left empty so far is completing the record, not a change to report."""
-        Company = self.env["res.company"]
         vals_list = []
         for company_id, old_values in before.items():
             for name, old in old_values.items():
@@ -122,9 +134,7 @@ class SkillCertCompanyChange(models.Model):
                     vals_list.append(
                         {
                             "company_id": company_id,
-                            "field_label": Company._fields[name].get_description(self.env)[
-                                "string"
-                            ],
+                            "field_name": name,
                             "old_value": old,
                             "new_value": new,
                             "changed_by_id": self.env.uid,

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_amount
 
 from ..tools.dates import shanghai_today
 
@@ -65,14 +66,16 @@ class SkillCertFeeStandard(models.Model):
     published_date = fields.Date(readonly=True, copy=False)
 
     @api.depends("occupation_id", "level_id", "amount", "currency_id")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for fee in self:
             fee.display_name = self.env._(
-                "%(occupation)s %(level)s: %(amount)s %(currency)s",
+                "%(occupation)s %(level)s: %(amount)s",
                 occupation=fee.occupation_id.display_name or "",
                 level=fee.level_id.name or "",
-                amount=fee.amount,
-                currency=fee.currency_id.name or "",
+                amount=format_amount(self.env, fee.amount, fee.currency_id)
+                if fee.currency_id
+                else fee.amount,
             )
 
     @api.constrains("amount")

@@ -80,6 +80,7 @@ class SkillCertInspection(models.Model):
             )
 
     @api.depends("template_id", "plan_id")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for inspection in self:
             inspection.display_name = f"{inspection.plan_id.name} {inspection.template_id.name}"

@@ -45,6 +45,7 @@ class SkillCertInspectionTemplate(models.Model):
             template.total_points = sum(template.section_ids.mapped("max_points"))
 
     @api.depends("name", "version")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for template in self:
             template.display_name = f"{template.name} ({template.version})"

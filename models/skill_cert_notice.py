@@ -78,6 +78,7 @@ class SkillCertNotice(models.Model):
                 )
 
     @api.depends("title", "start_date")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for notice in self:
             notice.display_name = notice.title

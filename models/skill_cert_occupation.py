@@ -124,6 +124,7 @@ class SkillCertOccupation(models.Model):
             occupation.certificate_count = counts.get(occupation, 0)
 
     @api.depends("name", "code", "parent_id.name")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for occupation in self:
             name = occupation._get_skill_name()

@@ -47,6 +47,7 @@ class SkillCertPlanStaff(models.Model):
     active = fields.Boolean(default=True)
 
     @api.depends("employee_id", "partner_id", "role")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         roles = dict(self._fields["role"]._description_selection(self.env))
         for staff in self:

@@ -32,6 +32,7 @@ class SkillCertSession(models.Model):
     candidate_count = fields.Integer(compute="_compute_candidate_count")
 
     @api.depends("kind", "date", "room")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for session in self:

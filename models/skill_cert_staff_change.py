@@ -48,6 +48,7 @@ class SkillCertStaffChange(models.Model):
     decision_note = fields.Text(readonly=True)
 
     @api.depends("plan_id", "role", "new_employee_id", "new_partner_id")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for change in self:
             person = change.new_employee_id.name or change.new_partner_id.name or ""

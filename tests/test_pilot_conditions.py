@@ -314,3 +314,19 @@ class TestPilotConditionsInChinese(PlanCommon):
             f"认定计划 {plan.name}：6-18-01-02 铣工 四级/中级工 没有已公示的收费标准（第十二条）",
         ):
             plan.action_open_registration()
+
+    def test_records_read_in_the_readers_language(self):
+        self.company.write({"skill_cert_contact_name": "王强"})
+        self.company.write({"skill_cert_contact_name": "李娜"})
+        Change = self.env["skill.cert.company.change"]
+        change = Change.search([("company_id", "=", self.company.id)])
+        self.assertEqual(change.field_name, "skill_cert_contact_name")
+        self.assertRegex(
+            change.with_context(lang="zh_CN").display_name, "^认定工作联系人 于 .+ 变更$"
+        )
+        self.assertRegex(change.with_context(lang="en_US").display_name, "^Certification Contact")
+        fee = self.fee_standards.filtered(lambda f: f.level_id == self.levels[4])
+        self.assertRegex(
+            fee.with_context(lang="zh_CN").display_name, "^6-18-01-01 车工 四级/中级工："
+        )
+        self.assertIn("0.00", fee.display_name)
