@@ -400,6 +400,8 @@ class SkillCertPlan(models.Model):
         step = self.env._("File with township")
         self._check_group(GROUP_MANAGER, step)
         self._check_state(step, "draft")
+        # Article 5(3): only an enterprise paying the skill allowance is a pilot.
+        self.company_id._skill_cert_check_allowance_condition()
         for plan in self:
             missing = [
                 label

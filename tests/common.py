@@ -203,8 +203,17 @@ class PlanCommon(SkillCertCommon):
 
     @classmethod
     def meet_pilot_conditions(cls, occupation):
-        """A certified question bank (Article 5(6)) and a published fee (Article 12) for
-        every level of ``occupation``."""
+        """A skill allowance policy at the reference amounts (Article 5(3)), a certified
+        question bank (Article 5(6)) and a published fee (Article 12) for every level of
+        ``occupation``."""
+        if not cls.env["skill.cert.allowance.policy"].search([("company_id", "=", cls.company.id)]):
+            cls.env["skill.cert.allowance.policy"].create(
+                {
+                    "name": "技能等级津贴制度",
+                    "company_id": cls.company.id,
+                    "date_from": "2020-01-01",
+                }
+            )
         banks = cls.env["skill.cert.question.bank"].create(
             [
                 {

@@ -330,3 +330,36 @@ class TestPilotConditionsInChinese(PlanCommon):
             fee.with_context(lang="zh_CN").display_name, "^6-18-01-01 车工 四级/中级工："
         )
         self.assertIn("0.00", fee.display_name)
+
+
+@tagged("post_install", "-at_install")
+class TestAllowanceCondition(PlanCommon):
+    """Article 5(3): a plan is filed only by an enterprise whose skill allowance policy
+    in force pays at least the reference amounts."""
+
+    def file(self, plan):
+        with freeze_time("2026-02-02 10:00:00"):
+            plan.with_user(self.user_manager).action_file()
+
+    def test_no_plan_filed_below_the_reference(self):
+        policy = self.env["skill.cert.allowance.policy"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        policy.line_ids.filtered(lambda line: line.level_grade == 2).amount = 150
+        plan = self.create_plan()
+        with self.assertRaisesRegex(UserError, "技能等级津贴制度.*Article 5\\(3\\).*二级/技师"):
+            self.file(plan)
+        self.assertEqual(plan.state, "draft")
+        policy.line_ids.filtered(lambda line: line.level_grade == 2).amount = 200
+        self.file(plan)
+        self.assertEqual(plan.state, "filed")
+
+    def test_no_plan_filed_without_a_policy_in_force(self):
+        policy = self.env["skill.cert.allowance.policy"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        policy.date_to = "2025-12-31"
+        plan = self.create_plan()
+        with self.assertRaisesRegex(UserError, f"{self.company.name}.*no skill allowance policy"):
+            self.file(plan)
+        self.assertEqual(plan.state, "draft")
