@@ -57,6 +57,15 @@ class ResCompany(models.Model):
         string="Base Information Changes to Report",
         compute="_compute_skill_cert_change_to_report_count",
     )
+    skill_cert_subsidiary_ids = fields.Many2many(
+        "res.partner",
+        "res_company_skill_cert_subsidiary_rel",
+        "company_id",
+        "partner_id",
+        string="Subsidiaries Filed",
+        help="The wholly-owned and controlled subsidiaries listed in the pilot filing "
+        "(Article 6): only their staff may be certified as subsidiary staff.",
+    )
     skill_cert_dispatched_share = fields.Float(
         string="Share of Dispatched Workers",
         compute="_compute_skill_cert_dispatched_share",

@@ -32,6 +32,9 @@ class ResConfigSettings(models.TransientModel):
     skill_cert_change_to_report_count = fields.Integer(
         related="company_id.skill_cert_change_to_report_count"
     )
+    skill_cert_subsidiary_ids = fields.Many2many(
+        related="company_id.skill_cert_subsidiary_ids", readonly=False
+    )
     skill_cert_dispatched_share = fields.Float(related="company_id.skill_cert_dispatched_share")
     skill_cert_dispatched_within_limit = fields.Boolean(
         related="company_id.skill_cert_dispatched_within_limit"

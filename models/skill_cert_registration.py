@@ -462,6 +462,7 @@ class SkillCertRegistration(models.Model):
                         required=REQUIRED_PENSION_MONTHS,
                     )
                 )
+            reasons += registration._get_employment_category_problems(employee)
             rules = rules_by_key(plan.occupation_id, plan.level_id)
             if rules:
                 held = certificates_by_employee[employee.with_env(self.env)]
@@ -477,6 +478,32 @@ class SkillCertRegistration(models.Model):
                     )
             problems[registration] = reasons
         return problems
+
+    def _get_employment_category_problems(self, employee):
+        """Article 6: subsidiary staff only of the subsidiaries filed, dispatched workers
+        only while they are at most 10% of the company's staff."""
+        company = self.plan_id.company_id
+        category = employee.skill_cert_employment_category
+        if category == "subsidiary" and (
+            employee.skill_cert_subsidiary_id not in company.skill_cert_subsidiary_ids
+        ):
+            return [
+                self.env._(
+                    "works for %(subsidiary)s, which is not among the subsidiaries filed "
+                    "(Article 6)",
+                    subsidiary=employee.skill_cert_subsidiary_id.name,
+                )
+            ]
+        if category == "dispatched" and not company.skill_cert_dispatched_within_limit:
+            return [
+                self.env._(
+                    "dispatched workers are %(share)s of the staff of %(company)s, above the "
+                    "10%% allowed to certify them (Article 6)",
+                    share=f"{company.skill_cert_dispatched_share:.1%}",
+                    company=company.name,
+                )
+            ]
+        return []
 
     # ------------------------------------------------------------------
     # Arrangement: tickets and seats

@@ -315,6 +315,22 @@ class TestPilotConditionsInChinese(PlanCommon):
         ):
             plan.action_open_registration()
 
+    def test_eligibility_reason_in_chinese(self):
+        subsidiary = self.env["res.partner"].create({"name": "南浔精工", "is_company": True})
+        self.candidates[0].write(
+            {
+                "skill_cert_employment_category": "subsidiary",
+                "skill_cert_subsidiary_id": subsidiary.id,
+            }
+        )
+        plan = self.create_plan()
+        self.to_registration(plan)
+        registration = self.register(plan, self.candidates[0])
+        registration.with_context(lang="zh_CN")._check_eligibility()
+        self.assertIn(
+            "所在子公司南浔精工不在备案子公司名单中（第六条）", registration.eligibility_notes
+        )
+
     def test_records_read_in_the_readers_language(self):
         self.company.write({"skill_cert_contact_name": "王强"})
         self.company.write({"skill_cert_contact_name": "李娜"})
@@ -363,3 +379,50 @@ class TestAllowanceCondition(PlanCommon):
         with self.assertRaisesRegex(UserError, f"{self.company.name}.*no skill allowance policy"):
             self.file(plan)
         self.assertEqual(plan.state, "draft")
+
+
+@tagged("post_install", "-at_install")
+class TestEmploymentCategoryConditions(PlanCommon):
+    """Article 6 in the qualification review: subsidiary staff only of the subsidiaries
+    filed; dispatched workers only while they are at most 10% of the staff."""
+
+    def test_subsidiary_staff_of_filed_subsidiaries_only(self):
+        subsidiary = self.env["res.partner"].create({"name": "南浔精工子公司", "is_company": True})
+        worker = self.candidates[0]
+        worker.write(
+            {
+                "skill_cert_employment_category": "subsidiary",
+                "skill_cert_subsidiary_id": subsidiary.id,
+            }
+        )
+        plan = self.create_plan()
+        self.to_registration(plan)
+        registration = self.register(plan, worker)
+        self.assertFalse(registration.is_eligible)
+        self.assertIn("南浔精工子公司", registration.eligibility_notes)
+        self.assertIn("Article 6", registration.eligibility_notes)
+        self.company.skill_cert_subsidiary_ids = subsidiary
+        registration._check_eligibility()
+        self.assertTrue(registration.is_eligible, registration.eligibility_notes)
+
+    def test_dispatched_workers_above_ten_percent(self):
+        agency = self.env["res.partner"].create({"name": "湖州人力派遣公司", "is_company": True})
+        workers = self.candidates[:2]
+        workers.write(
+            {
+                "skill_cert_employment_category": "dispatched",
+                "skill_cert_dispatch_agency_id": agency.id,
+            }
+        )
+        self.assertFalse(self.company.skill_cert_dispatched_within_limit)
+        plan = self.create_plan()
+        self.to_registration(plan)
+        registrations = self.register(plan, self.candidates[:3])
+        dispatched = registrations.filtered(lambda r: r.employee_id in workers)
+        self.assertEqual(dispatched.mapped("is_eligible"), [False, False])
+        self.assertRegex(dispatched[0].eligibility_notes, r"\d+\.\d%.*10%.*Article 6")
+        self.assertTrue((registrations - dispatched).is_eligible)
+        workers[1].skill_cert_employment_category = "own"
+        self.company.invalidate_recordset(["skill_cert_dispatched_within_limit"])
+        dispatched._check_eligibility()
+        self.assertEqual(dispatched.mapped("is_eligible"), [True, True])
