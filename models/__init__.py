@@ -25,6 +25,7 @@ from . import skill_cert_inspection_line
 from . import skill_cert_inspection_line_part
 from . import skill_cert_inspection_veto
 from . import skill_cert_rectification
+from . import skill_cert_occupation_level_mixin
 from . import skill_cert_question_bank
 from . import skill_cert_fee_standard
 from . import skill_cert_company_change

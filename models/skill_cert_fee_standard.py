@@ -4,8 +4,6 @@ from odoo.tools import format_amount
 
 from ..tools.dates import shanghai_today
 
-LOCKED_WHEN_PUBLISHED = {"occupation_id", "level_id", "amount", "basis", "company_id"}
-
 
 class SkillCertFeeStandard(models.Model):
     """The fee charged for certifying one occupation at one level (收费标准), Article 12:
@@ -19,31 +17,13 @@ class SkillCertFeeStandard(models.Model):
 
     _name = "skill.cert.fee.standard"
     _description = "Certification Fee Standard"
-    _inherit = ["mail.thread"]
+    _inherit = ["skill.cert.occupation.level.mixin", "mail.thread"]
     _order = "occupation_id, level_grade desc, date_from desc, id desc"
     _check_company_auto = True
+    _state_in_force = "published"
+    _locked_fields = frozenset({"occupation_id", "level_id", "amount", "basis", "company_id"})
 
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    occupation_id = fields.Many2one(
-        "skill.cert.occupation",
-        string="Occupation (Work Type)",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        check_company=True,
-        tracking=True,
-    )
-    level_id = fields.Many2one(
-        "hr.skill.level",
-        required=True,
-        ondelete="restrict",
-        domain="[('skill_cert_grade', '!=', False)]",
-        tracking=True,
-    )
-    level_grade = fields.Integer(related="level_id.skill_cert_grade", store=True)
     amount = fields.Monetary(string="Fee per Candidate", tracking=True)
     basis = fields.Text(
         string="Pricing Basis",
@@ -88,45 +68,21 @@ class SkillCertFeeStandard(models.Model):
                 )
             )
 
-    @api.constrains("occupation_id")
-    def _check_occupation(self):
-        for fee in self:
-            fee.occupation_id._check_certifiable_for(
-                self.env._("Fee standard %(fee)s", fee=fee.display_name)
-            )
+    def _record_label(self):
+        return self.env._("Fee standard %(fee)s", fee=self.display_name)
 
-    @api.constrains("state", "occupation_id", "level_id", "company_id")
-    def _check_one_published(self):
-        for fee in self.filtered(lambda f: f.state == "published"):
-            if self.search_count(
-                [
-                    ("id", "!=", fee.id),
-                    ("state", "=", "published"),
-                    ("company_id", "=", fee.company_id.id),
-                    ("occupation_id", "=", fee.occupation_id.id),
-                    ("level_id", "=", fee.level_id.id),
-                ],
-                limit=1,
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(fee)s: another fee standard of this occupation and level is published.",
-                        fee=fee.display_name,
-                    )
-                )
+    def _in_force_conflict_message(self, other):
+        return self.env._(
+            "%(fee)s: another fee standard of this occupation and level is published.",
+            fee=self.display_name,
+        )
 
-    def write(self, vals):
-        locked = LOCKED_WHEN_PUBLISHED & vals.keys()
-        published = self.filtered(lambda f: f.state != "draft")
-        if locked and published:
-            raise UserError(
-                self.env._(
-                    "Fee standard %(fee)s has been published and stays as it was published: "
-                    "create a new standard instead.",
-                    fee=published[0].display_name,
-                )
-            )
-        return super().write(vals)
+    def _locked_message(self, field_names):
+        return self.env._(
+            "Fee standard %(fee)s has been published and stays as it was published: "
+            "create a new standard instead.",
+            fee=self.display_name,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -169,7 +125,7 @@ class SkillCertFeeStandard(models.Model):
                         missing=self.env._(", ").join(missing),
                     )
                 )
-            fee._find_published(fee.company_id, fee.occupation_id, fee.level_id).write(
+            fee._find_in_force(fee.company_id, fee.occupation_id, fee.level_id).write(
                 {"state": "withdrawn"}
             )
             fee.write({"state": "published", "published_date": shanghai_today()})
@@ -181,15 +137,3 @@ class SkillCertFeeStandard(models.Model):
                     self.env._("Fee standard %(fee)s is not published.", fee=fee.display_name)
                 )
         self.write({"state": "withdrawn"})
-
-    @api.model
-    def _find_published(self, company, occupation, level):
-        return self.search(
-            [
-                ("state", "=", "published"),
-                ("company_id", "=", company.id),
-                ("occupation_id", "=", occupation.id),
-                ("level_id", "=", level.id),
-            ],
-            limit=1,
-        )

@@ -315,10 +315,10 @@ class SkillCertPlan(models.Model):
         Fee = self.env["skill.cert.fee.standard"].sudo()
         for plan in self:
             found = plan.occupation_id and plan.level_id
-            plan.question_bank_id = found and Bank._find_certified(
+            plan.question_bank_id = found and Bank._find_in_force(
                 plan.company_id, plan.occupation_id, plan.level_id
             )
-            plan.fee_standard_id = found and Fee._find_published(
+            plan.fee_standard_id = found and Fee._find_in_force(
                 plan.company_id, plan.occupation_id, plan.level_id
             )
             plan.fee_amount = plan.fee_standard_id.amount

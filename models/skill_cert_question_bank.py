@@ -5,13 +5,6 @@ from ..tools.dates import shanghai_today
 
 MIN_QUESTIONS = 600  # Article 5(6)
 MIN_REVIEWERS = 3  # Article 5(6)
-LOCKED_WHEN_CERTIFIED = {
-    "occupation_id",
-    "level_id",
-    "question_count",
-    "reviewer_ids",
-    "company_id",
-}
 
 
 class SkillCertQuestionBank(models.Model):
@@ -25,31 +18,15 @@ class SkillCertQuestionBank(models.Model):
 
     _name = "skill.cert.question.bank"
     _description = "Question Bank"
-    _inherit = ["mail.thread"]
+    _inherit = ["skill.cert.occupation.level.mixin", "mail.thread"]
     _order = "occupation_id, level_grade desc, id"
     _check_company_auto = True
+    _state_in_force = "certified"
+    _locked_fields = frozenset(
+        {"occupation_id", "level_id", "question_count", "reviewer_ids", "company_id"}
+    )
 
     name = fields.Char(required=True, tracking=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
-    occupation_id = fields.Many2one(
-        "skill.cert.occupation",
-        string="Occupation (Work Type)",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        check_company=True,
-        tracking=True,
-    )
-    level_id = fields.Many2one(
-        "hr.skill.level",
-        required=True,
-        ondelete="restrict",
-        domain="[('skill_cert_grade', '!=', False)]",
-        tracking=True,
-    )
-    level_grade = fields.Integer(related="level_id.skill_cert_grade", store=True)
     question_count = fields.Integer(string="Questions", tracking=True)
     reviewer_ids = fields.Many2many(
         "hr.employee",
@@ -80,55 +57,29 @@ class SkillCertQuestionBank(models.Model):
                 )
             )
 
-    @api.constrains("occupation_id")
-    def _check_occupation(self):
-        for bank in self:
-            bank.occupation_id._check_certifiable_for(
-                self.env._("Question bank %(bank)s", bank=bank.name)
-            )
+    @api.constrains("active")
+    def _check_restored_bank(self):
+        self._check_one_in_force()
 
-    @api.constrains("state", "occupation_id", "level_id", "company_id", "active")
-    def _check_one_certified_bank(self):
-        for bank in self.filtered(lambda b: b.state == "certified" and b.active):
-            other = self.search(
-                [
-                    ("id", "!=", bank.id),
-                    ("state", "=", "certified"),
-                    ("company_id", "=", bank.company_id.id),
-                    ("occupation_id", "=", bank.occupation_id.id),
-                    ("level_id", "=", bank.level_id.id),
-                ],
-                limit=1,
-            )
-            if other:
-                raise ValidationError(
-                    self.env._(
-                        "Question bank %(bank)s: %(other)s is already the certified bank of "
-                        "%(occupation)s %(level)s; archive it first.",
-                        bank=bank.name,
-                        other=other.name,
-                        occupation=bank.occupation_id.display_name,
-                        level=bank.level_id.name,
-                    )
-                )
+    def _record_label(self):
+        return self.env._("Question bank %(bank)s", bank=self.name)
 
-    def write(self, vals):
-        locked = LOCKED_WHEN_CERTIFIED & vals.keys()
-        if locked:
-            certified = self.filtered(lambda b: b.state == "certified")
-            if certified:
-                raise UserError(
-                    self.env._(
-                        "Question bank %(bank)s is certified: set it back to draft before "
-                        "changing %(fields)s.",
-                        bank=certified[0].name,
-                        fields=", ".join(
-                            self._fields[name].get_description(self.env)["string"]
-                            for name in sorted(locked)
-                        ),
-                    )
-                )
-        return super().write(vals)
+    def _in_force_conflict_message(self, other):
+        return self.env._(
+            "Question bank %(bank)s: %(other)s is already the certified bank of "
+            "%(occupation)s %(level)s; archive it first.",
+            bank=self.name,
+            other=other.name,
+            occupation=self.occupation_id.display_name,
+            level=self.level_id.name,
+        )
+
+    def _locked_message(self, field_names):
+        return self.env._(
+            "Question bank %(bank)s is certified: set it back to draft before changing %(fields)s.",
+            bank=self.name,
+            fields=self._field_labels(field_names),
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -179,15 +130,3 @@ class SkillCertQuestionBank(models.Model):
 
     def action_reset_to_draft(self):
         self.write({"state": "draft"})
-
-    @api.model
-    def _find_certified(self, company, occupation, level):
-        return self.search(
-            [
-                ("state", "=", "certified"),
-                ("company_id", "=", company.id),
-                ("occupation_id", "=", occupation.id),
-                ("level_id", "=", level.id),
-            ],
-            limit=1,
-        )

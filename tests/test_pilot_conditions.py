@@ -69,6 +69,21 @@ class TestQuestionBank(PlanCommon):
             second.action_certify()
         self.assertEqual(second.state, "draft")
 
+    def test_archived_bank_replaced_and_not_restored_beside_its_successor(self):
+        old = self.question_banks.filtered(lambda b: b.level_id == self.levels[4])
+        old.action_archive()
+        new = self.new_bank(
+            name="车工 四级 新题库",
+            occupation_id=self.lathe.id,
+            question_count=900,
+            reviewer_ids=[Command.set(self.examiner_employees.ids)],
+        )
+        new.action_certify()
+        self.assertEqual(self.create_plan().question_bank_id, new)
+        with self.assertRaisesRegex(ValidationError, f"{old.name}: 车工 四级 新题库 is already"):
+            old.action_unarchive()
+        self.assertFalse(old.active)
+
     def test_access_type_occupation_refused(self):
         with self.assertRaisesRegex(ValidationError, "准入类"):
             self.new_bank(occupation_id=self.welding.id)
