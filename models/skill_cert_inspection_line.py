@@ -63,15 +63,20 @@ class SkillCertInspectionLine(models.Model):
     @api.constrains("entered_score", "is_entered")
     def _check_entered_score(self):
         for line in self.filtered(lambda line: line.is_entered and not line.part_ids):
-            if line.entered_score not in parse_allowed(line.allowed_scores):
-                raise ValidationError(
-                    self.env._(
-                        "%(item)s: %(score)s is not one of its point options (%(options)s).",
-                        item=line.name,
-                        score=format_points(line.entered_score),
-                        options=line.allowed_scores,
-                    )
+            self._check_point_option(line.name, line.entered_score, line.allowed_scores)
+
+    @api.model
+    def _check_point_option(self, item, score, options):
+        """A form item or sub-item scores one of its point options (e.g. "10,5,0")."""
+        if score not in parse_allowed(options):
+            raise ValidationError(
+                self.env._(
+                    "%(item)s: %(score)s is not one of its point options (%(options)s).",
+                    item=item,
+                    score=format_points(score),
+                    options=options,
                 )
+            )
 
     def write(self, vals):
         if {"entered_score", "is_entered", "remark"} & vals.keys():

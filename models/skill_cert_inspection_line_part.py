@@ -1,7 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
-
-from ..tools.scores import format_points, parse_allowed
 
 
 class SkillCertInspectionLinePart(models.Model):
@@ -25,16 +22,9 @@ class SkillCertInspectionLinePart(models.Model):
 
     @api.constrains("score", "is_scored")
     def _check_score(self):
+        Line = self.env["skill.cert.inspection.line"]
         for part in self.filtered("is_scored"):
-            if part.score not in parse_allowed(part.allowed_scores):
-                raise ValidationError(
-                    self.env._(
-                        "%(item)s: %(score)s is not one of its point options (%(options)s).",
-                        item=part.name,
-                        score=format_points(part.score),
-                        options=part.allowed_scores,
-                    )
-                )
+            Line._check_point_option(part.name, part.score, part.allowed_scores)
 
     def write(self, vals):
         if {"score", "is_scored"} & vals.keys():
