@@ -40,3 +40,5 @@ from . import hr_employee_skill
 from . import hr_employee_public
 from . import res_users
 from . import mail_tracking_value
+from . import ir_attachment
+from . import skill_cert_score_correction

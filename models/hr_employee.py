@@ -140,21 +140,21 @@ class HrEmployee(models.Model):
 
     @api.depends("skill_cert_pension_months")
     def _compute_skill_cert_pension_months_date(self):
-        today = fields.Date.context_today(self)
+        today = shanghai_today()
         for employee in self:
             employee.skill_cert_pension_months_date = (
                 today if employee.skill_cert_pension_months else False
             )
 
     def _compute_skill_cert_pension_months_current(self):
-        today = fields.Date.context_today(self)
+        today = shanghai_today()
         for employee in self:
             employee.skill_cert_pension_months_current = employee._skill_cert_pension_months_at(
                 today
             )
 
     def _compute_skill_cert_seniority_years(self):
-        today = fields.Date.context_today(self)
+        today = shanghai_today()
         for employee in self:
             since = employee.skill_cert_seniority_since
             employee.skill_cert_seniority_years = (
@@ -222,7 +222,7 @@ class HrEmployee(models.Model):
         "skill_cert_pension_months", "skill_cert_pension_since", "skill_cert_seniority_since"
     )
     def _check_skill_cert_pension(self):
-        today = fields.Date.context_today(self)
+        today = shanghai_today()
         for employee in self:
             if employee.skill_cert_pension_months < 0:
                 raise ValidationError(
@@ -270,7 +270,7 @@ class HrEmployee(models.Model):
         country = self.country_id or self.company_id.country_id
         if not number or country.code != "CN":
             return None
-        if identity.find_problem(number, fields.Date.context_today(self)):
+        if identity.find_problem(number, shanghai_today()):
             return None
         self.birthday = self.birthday or identity.birth_date(number)
         self.sex = self.sex if self.sex in ("male", "female") else identity.sex(number)
@@ -305,7 +305,7 @@ class HrEmployee(models.Model):
 
     def _skill_cert_fill_from_identity(self):
         """Fill an empty birthday and gender from a valid resident ID number."""
-        today = fields.Date.context_today(self)
+        today = shanghai_today()
         for employee in self:
             version = employee.version_id
             number = version.identification_id

@@ -4,6 +4,8 @@ from odoo import api, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..tools import internal
+
 
 class HrEmployeeSkill(models.Model):
     _inherit = "hr.employee.skill"
@@ -22,14 +24,14 @@ class HrEmployeeSkill(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get("skill_cert_sync") and any(
+        if not internal.is_internal(self, internal.SKILL_SYNC) and any(
             self._skill_cert_is_level_row(vals.get("skill_type_id")) for vals in vals_list
         ):
             self._skill_cert_raise_protected()
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get("skill_cert_sync") and (
+        if not internal.is_internal(self, internal.SKILL_SYNC) and (
             any(self._skill_cert_is_level_row(row.skill_type_id.id) for row in self)
             or self._skill_cert_is_level_row(vals.get("skill_type_id"))
         ):
@@ -38,7 +40,7 @@ class HrEmployeeSkill(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_certificate_row(self):
-        if not self.env.context.get("skill_cert_sync") and any(
+        if not internal.is_internal(self, internal.SKILL_SYNC) and any(
             self._skill_cert_is_level_row(row.skill_type_id.id) for row in self
         ):
             self._skill_cert_raise_protected()

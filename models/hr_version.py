@@ -1,7 +1,8 @@
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import ValidationError
 
 from ..tools import identity
+from ..tools.dates import shanghai_today
 
 
 class HrVersion(models.Model):
@@ -38,7 +39,7 @@ class HrVersion(models.Model):
         self.ensure_one()
         holder = self.employee_id.name
         number = self.identification_id
-        problem = identity.find_problem(number, fields.Date.context_today(self))
+        problem = identity.find_problem(number, shanghai_today())
         if problem:
             raise ValidationError(
                 self.env._(

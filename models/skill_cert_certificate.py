@@ -5,12 +5,21 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
 
+from ..tools import internal
 from ..tools.dates import shanghai_today
+from ..tools.roles import GROUP_MANAGER
 
 # One capital letter (body category: Y employer, S social organisation, ...) and 21
 # digits: body code, province, site, 2-digit year, level digit, 6-digit serial.
 CERTIFICATE_NUMBER_PATTERN = re.compile(r"^[A-Z]\d{21}$")
 LEVEL_DIGIT_INDEX = -7
+
+
+def normalize_certificate_number(number):
+    """Certificate numbers as the authority prints them: no spaces (inside or around,
+    as copied from a PDF), the letter in capitals. Every path stores them this way."""
+    return re.sub(r"\s+", "", number or "").upper()
+
 
 ISSUER_TYPES = [
     ("self", "This enterprise (pilot)"),
@@ -89,7 +98,7 @@ class SkillCertCertificate(models.Model):
     level_grade = fields.Integer(
         related="level_id.skill_cert_grade", string="Level Number", store=True
     )
-    issue_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    issue_date = fields.Date(required=True, default=lambda self: shanghai_today(), tracking=True)
     valid_until = fields.Date(
         tracking=True,
         help="Leave empty: vocational skill level certificates hold without limit unless "
@@ -320,7 +329,7 @@ class SkillCertCertificate(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name"):
-                vals["name"] = vals["name"].strip().upper()
+                vals["name"] = normalize_certificate_number(vals["name"])
         self._check_numbers_available([vals["name"] for vals in vals_list if vals.get("name")])
         certificates = super().create(vals_list)
         certificates._sync_expiry_state()
@@ -329,7 +338,7 @@ class SkillCertCertificate(models.Model):
 
     def write(self, vals):
         if vals.get("name"):
-            vals["name"] = vals["name"].strip().upper()
+            vals["name"] = normalize_certificate_number(vals["name"])
             self._check_numbers_available([vals["name"]] * len(self))
         locked = self._get_locked_fields() & vals.keys()
         revoked = self.filtered(lambda certificate: certificate.state == "revoked")
@@ -419,7 +428,7 @@ class SkillCertCertificate(models.Model):
         return self.env["skill.cert.reason.wizard"]._open_for(self, "revoke")
 
     def _check_can_revoke(self):
-        if not self.env.user.has_group("l10n_cn_hr_skill_certification.group_skill_cert_manager"):
+        if not self.env.user.has_group(GROUP_MANAGER):
             raise AccessError(
                 self.env._("Only a skill certification manager may revoke certificates.")
             )
@@ -440,7 +449,7 @@ class SkillCertCertificate(models.Model):
             {
                 "state": "revoked",
                 "revoke_reason": reason.strip(),
-                "revoke_date": fields.Date.context_today(self),
+                "revoke_date": shanghai_today(),
                 "revoked_by_id": self.env.uid,
             }
         )
@@ -488,7 +497,7 @@ class SkillCertCertificate(models.Model):
         # access rules already allowed this change; employees cannot edit them.
         certificates = self.sudo()
         valid = certificates.filtered(lambda certificate: certificate.state == "valid")
-        today = fields.Date.context_today(self)
+        today = shanghai_today()
         outdated = certificates.filtered(
             lambda certificate: (
                 certificate.employee_skill_id
@@ -508,7 +517,9 @@ class SkillCertCertificate(models.Model):
         ]
         if not commands:
             return
-        employee_skills = self.env["hr.employee.skill"].sudo().with_context(skill_cert_sync=True)
+        employee_skills = internal.internally(
+            self.env["hr.employee.skill"].sudo(), internal.SKILL_SYNC
+        )
         transformed = employee_skills._get_transformed_commands(commands, self.env["hr.employee"])
         employee_skills._skill_cert_apply_commands(transformed)
         to_mirror._link_employee_skills()

@@ -30,7 +30,7 @@ class SkillCertFeeStandard(models.Model):
         help="How the fee follows from the venue, equipment, materials and service "
         "(Article 12), and the rules it is set under.",
     )
-    date_from = fields.Date(string="Applies From", default=fields.Date.context_today)
+    date_from = fields.Date(string="Applies From", default=lambda self: shanghai_today())
     published_on_authority_site = fields.Boolean(string="On the Authority's Website")
     published_on_company_site = fields.Boolean(string="On Our Website")
     published_at_venue = fields.Boolean(string="At the Venue")

@@ -4,8 +4,15 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
+from ..tools import internal
 from ..tools.dates import shanghai_today
+from ..tools.plan_steps import states_from
 from ..tools.scores import parse_allowed
+
+# A plan's forms are filled from the arrangement until the results are confirmed; the
+# exam part (and the external form) at the exam, the rest during the result notice.
+FILLING_STATES = states_from("arranged", "result_notice")
+SIGN_STATES = {"on_site": ("arranged",), "external": ("arranged",), "full": ("result_notice",)}
 
 INSPECTION_STATES = [
     ("draft", "Being filled"),
@@ -70,6 +77,20 @@ class SkillCertInspection(models.Model):
     cosigned_by_id = fields.Many2one(
         "res.users", string="Co-signed by Internal Supervisor", readonly=True, tracking=True
     )
+    # What the current user may do now, for the buttons (the same reasons refuse).
+    can_fill = fields.Boolean(compute="_compute_can")
+    can_sign_on_site = fields.Boolean(compute="_compute_can")
+    can_sign = fields.Boolean(compute="_compute_can")
+    can_cosign = fields.Boolean(compute="_compute_can")
+
+    @api.depends("state", "plan_id.state", "cosigned_by_id")
+    @api.depends_context("uid")
+    def _compute_can(self):
+        for inspection in self:
+            inspection.can_fill = not inspection._get_fill_problem()
+            inspection.can_sign_on_site = not inspection._get_sign_on_site_problem()
+            inspection.can_sign = not inspection._get_sign_problem()
+            inspection.can_cosign = not inspection._get_cosign_problem()
 
     @api.depends("line_ids.score", "veto_ids.checked")
     def _compute_total_score(self):
@@ -95,6 +116,15 @@ class SkillCertInspection(models.Model):
         external supervisor is assigned. Plans that already have them are skipped."""
         vals_list = []
         for plan in plans:
+            if plan.state not in FILLING_STATES:
+                raise UserError(
+                    self.env._(
+                        "Plan %(plan)s is %(state)s: its supervision forms come with the exam "
+                        "arrangement.",
+                        plan=plan.name,
+                        state=plan._state_label(plan.state),
+                    )
+                )
             kinds = ["internal"]
             external = plan.staff_ids.filtered(lambda s: s.role == "external_supervisor")[:1]
             if external:
@@ -162,23 +192,62 @@ class SkillCertInspection(models.Model):
             and self.env.user.partner_id == self.external_partner_id
         )
 
+    def _get_fill_problem(self):
+        self.ensure_one()
+        if not (self._is_internal_supervisor() or self._is_external_supervisor()):
+            return self.env._(
+                "Only the supervisors of plan %(plan)s fill its supervision forms.",
+                plan=self.plan_id.name,
+            )
+        if self.plan_id.state not in FILLING_STATES:
+            return self.env._(
+                "%(form)s: plan %(plan)s is %(state)s; its forms are filled from the exam "
+                "arrangement until the results are confirmed.",
+                form=self.display_name,
+                plan=self.plan_id.name,
+                state=self.plan_id._state_label(self.plan_id.state),
+            )
+        if self.state == "signed":
+            return self.env._(
+                "%(form)s is signed and can no longer be changed.", form=self.display_name
+            )
+        return None
+
     def _check_can_fill(self):
+        if self.env.su:
+            return
         for inspection in self:
-            allowed = inspection._is_internal_supervisor() or (inspection._is_external_supervisor())
-            if not allowed and not self.env.su:
-                raise AccessError(
-                    self.env._(
-                        "Only the supervisors of plan %(plan)s fill its supervision forms.",
-                        plan=inspection.plan_id.name,
-                    )
-                )
+            problem = inspection._get_fill_problem()
+            if problem:
+                raise AccessError(problem)
 
     def write(self, vals):
-        signing = self.env.context.get("skill_cert_signing")
+        signing = internal.is_internal(self, internal.SIGNING)
+        filled = {"comment", "date", "line_ids", "veto_ids"}
+        if not signing and vals.keys() - filled - set(self._mail_fields()):
+            raise UserError(
+                self.env._(
+                    "Supervision forms are filled item by item and signed with their buttons."
+                )
+            )
         if not signing and {"comment", "date"} & vals.keys():
             self._check_can_fill()
             self._check_not_signed()
         return super().write(vals)
+
+    @api.model
+    def _check_filled_fields(self, vals, allowed):
+        """Items, sub-items and veto items take their score (or tick) and remark; the
+        rest of a filled form comes from its template."""
+        if vals.keys() - allowed and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Supervision forms are filled item by item and signed with their buttons."
+                )
+            )
+
+    def _mail_fields(self):
+        return [name for name in self._fields if name.startswith(("message_", "activity_"))]
 
     def _check_not_signed(self, stage=None):
         for inspection in self:
@@ -209,20 +278,92 @@ class SkillCertInspection(models.Model):
                 )
             )
 
-    def action_sign_on_site(self):
+    def _get_plan_state_problem(self, stage):
+        plan = self.plan_id
+        if plan.state not in SIGN_STATES[stage]:
+            when = {
+                "on_site": self.env._("at the exam (Article 10(3))"),
+                "external": self.env._("at the exam (Article 10(3))"),
+                "full": self.env._("during the result notice (Article 10(4))"),
+            }[stage]
+            return self.env._(
+                "%(form)s is signed %(when)s; plan %(plan)s is %(state)s.",
+                form=self.display_name,
+                when=when,
+                plan=plan.name,
+                state=plan._state_label(plan.state),
+            )
+        return None
+
+    def _get_sign_on_site_problem(self):
         """Internal report, first stage: the items about the exam, at the exam (10(3))."""
+        self.ensure_one()
+        if self.kind != "internal":
+            return self.env._("Only the internal report is signed in two stages.")
+        if not self._is_internal_supervisor():
+            return self.env._(
+                "Only an internal supervisor of plan %(plan)s signs its report.",
+                plan=self.plan_id.name,
+            )
+        if self.state != "draft":
+            return self.env._(
+                "%(form)s: the part about the exam is already signed.", form=self.display_name
+            )
+        return self._get_plan_state_problem("on_site")
+
+    def _get_sign_problem(self):
+        """Sign the whole form: the internal report after the result notice (10(4)); the
+        external form by the township's external supervisor, at the exam."""
+        self.ensure_one()
+        if self.kind == "internal":
+            if not self._is_internal_supervisor():
+                return self.env._(
+                    "Only an internal supervisor of plan %(plan)s signs its report.",
+                    plan=self.plan_id.name,
+                )
+        elif not self._is_external_supervisor():
+            return self.env._(
+                "Only the external supervisor assigned to plan %(plan)s signs its external form.",
+                plan=self.plan_id.name,
+            )
+        if self.state == "signed":
+            return self.env._("%(form)s is already signed.", form=self.display_name)
+        if self.kind == "internal":
+            if self.state != "on_site_signed":
+                return self.env._(
+                    "%(form)s: sign the part about the exam first, at the exam.",
+                    form=self.display_name,
+                )
+            return self._get_plan_state_problem("full")
+        return self._get_plan_state_problem("external")
+
+    def _get_cosign_problem(self):
+        """An internal supervisor co-signs the external form (Annex 3: 内督人员签名)."""
+        self.ensure_one()
+        if self.kind != "external" or not self._is_internal_supervisor():
+            return self.env._("Only an internal supervisor of the plan co-signs the external form.")
+        if self.cosigned_by_id:
+            return self.env._(
+                "%(form)s is already co-signed (%(user)s).",
+                form=self.display_name,
+                user=self.cosigned_by_id.name,
+            )
+        if self.plan_id.state not in FILLING_STATES:
+            return self._get_plan_state_problem("external")
+        return None
+
+    def _raise_problems(self, get_problem):
         for inspection in self:
-            if inspection.kind != "internal" or inspection.state != "draft":
-                raise UserError(
-                    self.env._("Only an internal report being filled is signed at the exam.")
-                )
-            if not inspection._is_internal_supervisor():
-                raise AccessError(
-                    self.env._(
-                        "Only an internal supervisor of plan %(plan)s signs its report.",
-                        plan=inspection.plan_id.name,
-                    )
-                )
+            problem = get_problem(inspection)
+            if problem:
+                raise AccessError(problem) if not inspection._is_signer() else UserError(problem)
+
+    def _is_signer(self):
+        return self._is_internal_supervisor() or self._is_external_supervisor()
+
+    def action_sign_on_site(self):
+        self._raise_problems(lambda inspection: inspection._get_sign_on_site_problem())
+        for inspection in self:
             inspection._check_complete(("on_site",))
         self._sign(
             {
@@ -233,64 +374,65 @@ class SkillCertInspection(models.Model):
         )
 
     def action_sign(self):
-        """Sign the whole form: the internal report after the result notice (10(4)); the
-        external form by the township's external supervisor."""
+        self._raise_problems(lambda inspection: inspection._get_sign_problem())
         for inspection in self:
-            if inspection.state == "signed":
-                raise UserError(
-                    self.env._("%(form)s is already signed.", form=inspection.display_name)
-                )
-            if inspection.kind == "internal":
-                if inspection.state != "on_site_signed":
-                    raise UserError(
-                        self.env._(
-                            "%(form)s: sign the part about the exam first, at the exam.",
-                            form=inspection.display_name,
-                        )
-                    )
-                if inspection.plan_id.state not in ("result_notice", "suspended"):
-                    raise UserError(
-                        self.env._(
-                            "%(form)s: its remaining part is signed during the result notice "
-                            "(Article 10(4)).",
-                            form=inspection.display_name,
-                        )
-                    )
-                if not inspection._is_internal_supervisor():
-                    raise AccessError(
-                        self.env._(
-                            "Only an internal supervisor of plan %(plan)s signs its report.",
-                            plan=inspection.plan_id.name,
-                        )
-                    )
-            elif not inspection._is_external_supervisor():
-                raise AccessError(
-                    self.env._(
-                        "Only the external supervisor assigned to plan %(plan)s signs its "
-                        "external form.",
-                        plan=inspection.plan_id.name,
-                    )
-                )
             inspection._check_complete(("on_site", "after_results"))
         self._sign(
             {"state": "signed", "signed_by_id": self.env.uid, "signed_date": shanghai_today()}
         )
 
     def action_cosign(self):
-        """An internal supervisor co-signs the external form (Annex 3: 内督人员签名)."""
-        for inspection in self:
-            if inspection.kind != "external" or not inspection._is_internal_supervisor():
-                raise AccessError(
-                    self.env._(
-                        "Only an internal supervisor of the plan co-signs the external form."
-                    )
-                )
+        self._raise_problems(lambda inspection: inspection._get_cosign_problem())
         # sudo: a co-signature on a form the internal supervisor may read.
-        self.sudo().with_context(skill_cert_signing=True).write({"cosigned_by_id": self.env.uid})
+        internal.internally(self.sudo(), internal.SIGNING).write({"cosigned_by_id": self.env.uid})
+
+    # ------------------------------------------------------------------
+    # What the plan's steps wait for
+    # ------------------------------------------------------------------
+
+    def _get_exam_blocker(self, plan):
+        """Article 10(3), for the forms ``self`` of ``plan``: the internal report's part
+        about the exam is signed at the exam, and the external form where the township's
+        external supervisor attended."""
+        internal_form = self.filtered(lambda i: i.kind == "internal")
+        if not internal_form or internal_form.state == "draft":
+            return self.env._(
+                "Plan %(plan)s: the internal supervisors sign the part of their report "
+                "about the exam (Annex 2) before the exam is recorded as held.",
+                plan=plan.name,
+            )
+        external = self.filtered(lambda i: i.kind == "external")
+        if external and external.state != "signed":
+            return self.env._(
+                "Plan %(plan)s: the external supervisor signs the external supervision form "
+                "(Annex 3) before the exam is recorded as held.",
+                plan=plan.name,
+            )
+        return None
+
+    def _get_results_blocker(self, plan):
+        """Article 10(4): the results are confirmed once the internal report is complete
+        (its remaining part signed) and no veto stands."""
+        internal_form = self.filtered(lambda i: i.kind == "internal")
+        if internal_form.state != "signed":
+            return self.env._(
+                "Plan %(plan)s: the internal supervisors complete and sign their report "
+                "(Annex 2) before the results are confirmed.",
+                plan=plan.name,
+            )
+        vetoed = self.filtered(lambda i: i.has_veto and not i.veto_lifted)
+        if vetoed:
+            return self.env._(
+                "Plan %(plan)s: a veto item of %(form)s stands; a manager must decide to "
+                "resume the plan first.",
+                plan=plan.name,
+                form=vetoed[0].template_id.name,
+            )
+        return None
 
     def _sign(self, vals):
         # sudo: the signer's role was checked; forms are read-only for everybody else.
-        self.sudo().with_context(skill_cert_signing=True).write(vals)
+        internal.internally(self.sudo(), internal.SIGNING).write(vals)
         vetoed = self.filtered(
             lambda inspection: inspection.has_veto and not inspection.veto_lifted
         )
@@ -319,7 +461,7 @@ class SkillCertInspection(models.Model):
             signer = inspection.plan_id.staff_ids.filtered(
                 lambda s: s.role == "internal_supervisor"
             )[:1].user_id
-            inspection.with_context(skill_cert_signing=True).write(
+            internal.internally(inspection, internal.SIGNING).write(
                 {
                     "date": date,
                     "state": "signed",
@@ -336,7 +478,7 @@ class SkillCertInspection(models.Model):
             lambda inspection: inspection.has_veto and not inspection.veto_lifted
         )
         # sudo: the manager's decision to resume the plan lifts the veto it recorded.
-        vetoed.sudo().with_context(skill_cert_signing=True).write({"veto_lifted": True})
+        internal.internally(vetoed.sudo(), internal.SIGNING).write({"veto_lifted": True})
         for inspection in vetoed:
             inspection.sudo().message_post(
                 body=Markup("<p>%s</p>")

@@ -79,6 +79,9 @@ class SkillCertInspectionLine(models.Model):
             )
 
     def write(self, vals):
+        self.env["skill.cert.inspection"]._check_filled_fields(
+            vals, {"entered_score", "is_entered", "remark"}
+        )
         if {"entered_score", "is_entered", "remark"} & vals.keys():
             for line in self:
                 line.inspection_id._check_can_fill()

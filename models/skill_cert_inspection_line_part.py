@@ -27,6 +27,7 @@ class SkillCertInspectionLinePart(models.Model):
             Line._check_point_option(part.name, part.score, part.allowed_scores)
 
     def write(self, vals):
+        self.env["skill.cert.inspection"]._check_filled_fields(vals, {"score", "is_scored"})
         if {"score", "is_scored"} & vals.keys():
             for part in self:
                 part.line_id.inspection_id._check_can_fill()

@@ -19,6 +19,7 @@ class SkillCertInspectionVeto(models.Model):
     checked = fields.Boolean(string="Ticked")
 
     def write(self, vals):
+        self.env["skill.cert.inspection"]._check_filled_fields(vals, {"checked"})
         if "checked" in vals:
             self.inspection_id._check_can_fill()
             self.inspection_id._check_not_signed("on_site")

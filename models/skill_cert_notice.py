@@ -3,9 +3,13 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import internal
 from ..tools.dates import shanghai_today
 from ..tools.masking import mask_id_number, mask_name
 from .skill_cert_plan import NOTICE_WORKING_DAYS
+
+# What of a notice may change after its publication: nothing of what was published.
+NOTICE_MAIL_FIELDS = ("message_", "activity_", "website_message_ids")
 
 NOTICE_KINDS = [("candidates", "Candidate list"), ("results", "Results")]
 
@@ -31,7 +35,7 @@ class SkillCertNotice(models.Model):
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     kind = fields.Selection(NOTICE_KINDS, required=True, readonly=True)
     state = fields.Selection(
-        [("published", "Published"), ("closed", "Closed")],
+        [("published", "Published"), ("closed", "Closed"), ("withdrawn", "Withdrawn")],
         required=True,
         default="published",
         readonly=True,
@@ -48,7 +52,11 @@ class SkillCertNotice(models.Model):
     closable_date = fields.Date(compute="_compute_closable_date", string="Can Be Closed From")
     published_by_id = fields.Many2one("res.users", readonly=True)
     closed_date = fields.Date(readonly=True)
-    title = fields.Char(compute="_compute_title")
+    withdraw_reason = fields.Text(
+        readonly=True, help="Why the notice was withdrawn (a score corrected during it)."
+    )
+    # sudo: a published notice is public within the company, its plan need not be.
+    title = fields.Char(compute="_compute_title", compute_sudo=True)
     line_ids = fields.One2many("skill.cert.notice.line", "notice_id", string="Published List")
     objection_ids = fields.One2many("skill.cert.objection", "notice_id", string="Objections")
     open_objection_count = fields.Integer(compute="_compute_open_objection_count")
@@ -97,7 +105,7 @@ class SkillCertNotice(models.Model):
         end_date = self.env["skill.cert.official.year"]._add_working_days(
             today, NOTICE_WORKING_DAYS
         )
-        notices = self.create(
+        notices = internal.internally(self, internal.NOTICE_STEP).create(
             [
                 {
                     "plan_id": plan.id,
@@ -153,37 +161,89 @@ class SkillCertNotice(models.Model):
             lines.append(vals)
         return lines
 
-    def _check_can_close(self):
+    def _get_close_problem(self):
+        """Why the plan cannot leave this running notice yet, or None: its 5 working
+        days, then its unresolved objections."""
         today = shanghai_today()
-        for notice in self:
-            if notice.state != "published":
-                continue
+        for notice in self.filtered(lambda n: n.state == "published"):
             if today <= notice.end_date:
-                raise UserError(
-                    self.env._(
-                        "%(title)s runs until %(end)s (5 working days): the plan can move on "
-                        "from %(closable)s.",
-                        title=notice.title,
-                        end=notice.end_date,
-                        closable=notice.closable_date,
-                    )
+                return self.env._(
+                    "%(title)s runs until %(end)s (5 working days): the plan can move on "
+                    "from %(closable)s.",
+                    title=notice.title,
+                    end=notice.end_date,
+                    closable=notice.closable_date,
                 )
             if notice.open_objection_count:
-                raise UserError(
-                    self.env._(
-                        "%(title)s has %(count)s unresolved objections: resolve them first.",
-                        title=notice.title,
-                        count=notice.open_objection_count,
-                    )
+                return self.env._(
+                    "%(title)s has %(count)s unresolved objections: resolve them first.",
+                    title=notice.title,
+                    count=notice.open_objection_count,
                 )
+        return None
+
+    def _check_can_close(self):
+        problem = self._get_close_problem()
+        if problem:
+            raise UserError(problem)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not internal.is_internal(self, internal.NOTICE_STEP):
+            raise UserError(
+                self.env._("Notices are published from their plan (Publish Candidate Notice).")
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not internal.is_internal(self, internal.NOTICE_STEP) and any(
+            not name.startswith(NOTICE_MAIL_FIELDS) for name in vals
+        ):
+            raise UserError(
+                self.env._(
+                    "%(title)s is published as it is: a notice is never edited.",
+                    title=self[:1].title,
+                )
+            )
+        return super().write(vals)
 
     def _close(self):
         self._check_can_close()
-        self.write({"state": "closed", "closed_date": shanghai_today()})
+        internal.internally(self, internal.NOTICE_STEP).write(
+            {"state": "closed", "closed_date": shanghai_today()}
+        )
         self.plan_id.activity_feedback(
             ["l10n_cn_hr_skill_certification.mail_activity_notice_end"],
             feedback=self.env._("Notice closed."),
         )
+
+    def action_new_objection(self):
+        """Record an objection received while the notice runs (a dialog)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record an Objection"),
+            "res_model": "skill.cert.objection",
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref(
+                        "l10n_cn_hr_skill_certification.skill_cert_objection_view_form"
+                    ).id,
+                    "form",
+                )
+            ],
+            "target": "new",
+            "context": {"default_notice_id": self.id},
+        }
+
+    def _withdraw(self, reason):
+        """A score corrected during the result notice: the notice is withdrawn, and the
+        corrected results are published again for 5 working days."""
+        internal.internally(self, internal.NOTICE_STEP).write(
+            {"state": "withdrawn", "closed_date": shanghai_today(), "withdraw_reason": reason}
+        )
+        self.plan_id.activity_unlink(["l10n_cn_hr_skill_certification.mail_activity_notice_end"])
 
     def _schedule_end_reminders(self):
         for notice in self:

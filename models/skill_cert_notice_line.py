@@ -1,4 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import internal
 
 
 class SkillCertNoticeLine(models.Model):
@@ -19,3 +22,14 @@ class SkillCertNoticeLine(models.Model):
     practical_score = fields.Float(readonly=True)
     review_score = fields.Float(string="Comprehensive Review Score", readonly=True)
     result = fields.Selection([("passed", "Passed"), ("failed", "Failed")], readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not internal.is_internal(self, internal.NOTICE_STEP):
+            raise UserError(self.env._("A notice's list is the snapshot taken at publication."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals:
+            raise UserError(self.env._("A notice's list is the snapshot taken at publication."))
+        return super().write(vals)

@@ -1,7 +1,11 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .skill_cert_plan import GROUP_MANAGER
+from ..tools import internal
+from ..tools.roles import GROUP_MANAGER
+
+MIN_EXAMINERS = 3  # Article 9
+MIN_INTERNAL_SUPERVISORS = 2  # Article 9
 
 STAFF_ROLES = [
     ("examiner", "Examiner"),
@@ -105,6 +109,40 @@ class SkillCertPlanStaff(models.Model):
     def _unlink_except_locked(self):
         self.plan_id._check_staff_open()
 
+    def _get_staffing_problems(self, candidates):
+        """Article 9, for the staff ``self`` of one plan: at least 3 examiners (one leads
+        the group) and 2 internal supervisors; examiners avoid candidates (回避); the
+        plan's responsible officer, who runs the exam affairs, supervises nothing."""
+        examiners = self.filtered(lambda s: s.role == "examiner")
+        supervisors = self.filtered(lambda s: s.role == "internal_supervisor")
+        problems = []
+        if len(examiners) < MIN_EXAMINERS:
+            problems.append(
+                self.env._("at least %(count)s examiners are needed", count=MIN_EXAMINERS)
+            )
+        if len(examiners.filtered("is_group_leader")) != 1:
+            problems.append(self.env._("exactly one examiner leads the examiner group"))
+        if len(supervisors) < MIN_INTERNAL_SUPERVISORS:
+            problems.append(
+                self.env._(
+                    "at least %(count)s internal supervisors are needed",
+                    count=MIN_INTERNAL_SUPERVISORS,
+                )
+            )
+        officer = self.plan_id.officer_id
+        for staff in (examiners | supervisors).filtered(
+            lambda s: s.user_id and s.user_id == officer
+        ):
+            problems.append(
+                self.env._(
+                    "%(person)s is the plan's responsible officer and cannot also be its %(role)s",
+                    person=staff.employee_id.name,
+                    role=dict(self._fields["role"]._description_selection(self.env))[staff.role],
+                )
+            )
+        problems += examiners._get_avoidance_problems(candidates)
+        return problems
+
     def _get_avoidance_problems(self, candidates):
         """回避: nobody examines themselves; nobody examines candidates of their own
         department unless a manager recorded why."""
@@ -140,12 +178,12 @@ class SkillCertPlanStaff(models.Model):
 
     def _do_waive_avoidance(self, reason):
         if not self.env.user.has_group(GROUP_MANAGER):
-            raise UserError(self.env._("Only a skill certification manager may waive avoidance."))
+            raise AccessError(self.env._("Only a skill certification manager may waive avoidance."))
         not_examiners = self.filtered(lambda s: s.role != "examiner")
         if not_examiners:
             raise UserError(self.env._("Avoidance waivers concern examiners only."))
         # sudo: the waiver is a manager's decision; it must not unlock the staff lines.
-        self.sudo().with_context(skill_cert_staff_change=True).write(
+        internal.internally(self.sudo(), internal.STAFF_CHANGE).write(
             {"avoidance_waiver_reason": reason, "avoidance_waived_by_id": self.env.uid}
         )
         for staff in self:

@@ -1,10 +1,14 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools import internal
 from ..tools.dates import shanghai_today
 from ..tools.masking import mask_id_number, mask_name
+from ..tools.plan_steps import progress_index
+from ..tools.roles import GROUP_OFFICER
+from .skill_cert_certificate import normalize_certificate_number
 
 REQUIRED_PENSION_MONTHS = 12  # Article 3
 
@@ -29,8 +33,10 @@ FIELDS_OPEN_BY_PLAN_STATE = {
     "confirmed": ("certificate_number",),
 }
 SCORE_FIELDS = ("theory_score", "practical_score", "review_score")
+EXAMINER_FIELDS = ("theory_examiner_id", "practical_examiner_id", "review_examiner_id")
 CANDIDATE_EDITABLE_FIELDS = {"plan_id", "proof_attachment_ids"}
-GROUP_OFFICER = "l10n_cn_hr_skill_certification.group_skill_cert_officer"
+# Written by the registration's steps only (submit, review, eligibility check).
+STEP_FIELDS = {"state", "is_eligible", "eligibility_notes", "reject_reason"}
 
 
 class SkillCertRegistration(models.Model):
@@ -54,10 +60,34 @@ class SkillCertRegistration(models.Model):
     _check_company_auto = True
     _rec_name = "employee_id"
 
+    # No check_company: the registration's company is the plan's (a related field), so
+    # the plan is always of the registration's company; record rules keep plans of other
+    # companies out of reach.
     plan_id = fields.Many2one(
-        "skill.cert.plan", required=True, index=True, ondelete="restrict", check_company=True
+        "skill.cert.plan",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain="[('state', '=', 'registration')]",
     )
     plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
+    # What a candidate needs to know of the plan, without opening it.
+    plan_occupation_id = fields.Many2one(related="plan_id.occupation_id", string="Occupation")
+    plan_level_id = fields.Many2one(related="plan_id.level_id", string="Level")
+    plan_fee_amount = fields.Monetary(related="plan_id.fee_amount", string="Fee")
+    currency_id = fields.Many2one(related="plan_id.currency_id")
+    plan_registration_deadline = fields.Date(
+        related="plan_id.registration_deadline", string="Registration Deadline"
+    )
+    plan_exam_date = fields.Date(related="plan_id.exam_date", string="Exam Date")
+    plan_venue = fields.Text(related="plan_id.venue", string="Venues")
+    plan_shows_scores = fields.Boolean(related="plan_id.shows_scores")
+    open_field_names = fields.Json(related="plan_id.open_registration_field_names")
+    results_visible = fields.Boolean(
+        compute="_compute_results_visible",
+        help="Officers see scores once entered; candidates, examiners and supervisors with "
+        "the result notice.",
+    )
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
     employee_id = fields.Many2one(
         "hr.employee",
@@ -164,6 +194,31 @@ class SkillCertRegistration(models.Model):
     # Computes and constraints
     # ------------------------------------------------------------------
 
+    @api.depends("plan_id.state", "plan_id.suspended_state")
+    @api.depends_context("uid")
+    def _compute_results_visible(self):
+        officer = self.env.user.has_group(GROUP_OFFICER)
+        first = progress_index("examined" if officer else "result_notice")
+        for registration in self:
+            state = registration.plan_id._get_effective_state() if registration.plan_id else "draft"
+            registration.results_visible = progress_index(state) >= first
+
+    def action_print_ticket(self):
+        return self.env.ref(
+            "l10n_cn_hr_skill_certification.action_report_admission_ticket"
+        ).report_action(self)
+
+    def action_open_score_correction(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correct a Score"),
+            "res_model": "skill.cert.score.correction.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_registration_id": self.id},
+        }
+
     @api.depends("employee_id")
     def _compute_masked(self):
         for registration in self:
@@ -229,18 +284,50 @@ class SkillCertRegistration(models.Model):
     @api.constrains(*SCORE_FIELDS)
     def _check_score_range(self):
         for registration in self:
-            for field_name in SCORE_FIELDS:
-                score = registration[field_name]
-                if not 0 <= score <= 100:
-                    raise ValidationError(
-                        self.env._(
-                            "%(candidate)s: %(field)s %(score)s is out of range: scores are "
-                            "between 0 and 100.",
-                            candidate=registration.employee_id.name,
-                            field=self._fields[field_name]._description_string(self.env),
-                            score=score,
-                        )
+            problems = registration._get_score_problems(
+                {name: registration[name] for name in SCORE_FIELDS}
+            )
+            if problems:
+                raise ValidationError("\n".join(problems))
+
+    def _get_score_problems(self, values, plan=None, where=None):
+        """What is wrong with the scores and examiners ``values`` of this candidate:
+        the one check of the form, the constraint, the batch entry and the upload.
+        ``where`` names the row of an upload."""
+        self.ensure_one()
+        name = where or self.employee_id.name
+        if plan and (self.plan_id != plan or self.state != "approved"):
+            return [self.env._("%(candidate)s is not a candidate of this plan", candidate=name)]
+        problems = []
+        for field_name in SCORE_FIELDS:
+            score = values.get(field_name)
+            if score is None or score is False:
+                continue
+            if (
+                isinstance(score, bool)
+                or not isinstance(score, (int, float))
+                or not (0 <= score <= 100)
+            ):
+                problems.append(
+                    self.env._(
+                        "%(candidate)s: %(field)s %(score)s is out of range: scores are "
+                        "between 0 and 100.",
+                        candidate=name,
+                        field=self._fields[field_name]._description_string(self.env),
+                        score=score,
                     )
+                )
+        examiners = self.plan_id.staff_ids.filtered(lambda s: s.role == "examiner")
+        for field_name in EXAMINER_FIELDS:
+            examiner_id = values.get(field_name)
+            if examiner_id and examiner_id not in examiners.ids:
+                problems.append(
+                    self.env._(
+                        "%(candidate)s: the examiner is not an examiner of this plan",
+                        candidate=name,
+                    )
+                )
+        return problems
 
     # ------------------------------------------------------------------
     # CRUD
@@ -248,6 +335,22 @@ class SkillCertRegistration(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        by_step = {name for vals in vals_list for name in vals} & STEP_FIELDS
+        if by_step and not internal.is_internal(self, internal.REGISTRATION_STEP):
+            raise UserError(
+                self.env._(
+                    "A registration starts as a draft; it is submitted and reviewed with its "
+                    "buttons."
+                )
+            )
+        if not self.env.su and not self.env.user.has_group(GROUP_OFFICER):
+            own = self.env.user.employee_id.id
+            if any(vals.get("employee_id", own) != own for vals in vals_list):
+                raise AccessError(
+                    self.env._(
+                        "You register yourself; a certification officer registers colleagues."
+                    )
+                )
         self._check_not_registered(vals_list)
         registrations = super().create(vals_list)
         closed = registrations.filtered(lambda r: r.plan_id.state != "registration")
@@ -289,14 +392,44 @@ class SkillCertRegistration(models.Model):
             seen.add(key)
 
     def write(self, vals):
+        if STEP_FIELDS & vals.keys() and not internal.is_internal(self, internal.REGISTRATION_STEP):
+            raise UserError(
+                self.env._(
+                    "The registration of %(candidate)s: its status and qualification review "
+                    "change through its buttons (Submit, Approve, Reject).",
+                    candidate=self[:1].employee_id.name,
+                )
+            )
+        if vals.get("certificate_number"):
+            vals["certificate_number"] = normalize_certificate_number(vals["certificate_number"])
         if not self.env.su and not self.env.user.has_group(GROUP_OFFICER):
             self.check_access("write")
             self._check_candidate_write(vals)
-        self._check_fields_open(vals)
+        if not internal.is_internal(self, internal.PLAN_STEP):
+            self._check_fields_open(vals)
         for score_field in SCORE_FIELDS:
             if score_field in vals:
                 vals[f"has_{score_field}"] = vals[score_field] is not False
         return super().write(vals)
+
+    def _step_write(self, vals):
+        return internal.internally(self, internal.REGISTRATION_STEP).write(vals)
+
+    def _do_withdraw_after_objection(self, reason):
+        """An objection to the candidate notice is upheld: the candidate leaves the plan
+        (a rejection on record, with the objection's reason)."""
+        not_candidates = self.filtered(
+            lambda r: r.state != "approved" or r.plan_id.state != "candidate_notice"
+        )
+        if not_candidates:
+            raise UserError(
+                self.env._(
+                    "%(candidate)s can leave the plan on an objection only while the candidate "
+                    "notice runs.",
+                    candidate=not_candidates[0].employee_id.name,
+                )
+            )
+        self._step_write({"state": "rejected", "reject_reason": reason})
 
     def _check_candidate_write(self, vals):
         """Candidates edit their own draft: which plan, and the proof documents."""
@@ -305,7 +438,8 @@ class SkillCertRegistration(models.Model):
             raise UserError(
                 self.env._(
                     "Once submitted, a registration is changed by the certification officers "
-                    "only; before that, a candidate may change the plan and the proof documents."
+                    "only; before that, a candidate may change the plan and the proof documents, "
+                    "not who the candidate is."
                 )
             )
 
@@ -363,7 +497,7 @@ class SkillCertRegistration(models.Model):
                 )
         # sudo: candidates submit their own draft (checked by the record rules and above),
         # but may not otherwise write the state or the eligibility result.
-        self.sudo().write({"state": "submitted"})
+        self.sudo()._step_write({"state": "submitted"})
         self.sudo()._check_eligibility()
 
     def action_check_eligibility(self):
@@ -385,11 +519,11 @@ class SkillCertRegistration(models.Model):
                     ),
                 )
             )
-        self.write({"state": "approved"})
+        self._step_write({"state": "approved"})
 
     def _do_reject(self, reason):
         self._check_reviewable()
-        self.write({"state": "rejected", "reject_reason": reason})
+        self._step_write({"state": "rejected", "reject_reason": reason})
 
     def action_open_reject_wizard(self):
         self._check_reviewable()
@@ -397,7 +531,7 @@ class SkillCertRegistration(models.Model):
 
     def _check_reviewable(self):
         if not self.env.user.has_group(GROUP_OFFICER):
-            raise UserError(self.env._("Only certification officers review registrations."))
+            raise AccessError(self.env._("Only certification officers review registrations."))
         for registration in self:
             if registration.plan_id.state != "review" or registration.state != "submitted":
                 raise UserError(
@@ -423,11 +557,11 @@ class SkillCertRegistration(models.Model):
         why not. Batch: one search for the rules and one for the certificates."""
         problems = self._get_eligibility_problems()
         eligible = self.filtered(lambda r: not problems[r])
-        eligible.write(
+        eligible._step_write(
             {"is_eligible": True, "eligibility_notes": self.env._("All conditions met.")}
         )
         for registration in self - eligible:
-            registration.write(
+            registration._step_write(
                 {"is_eligible": False, "eligibility_notes": "\n".join(problems[registration])}
             )
 
@@ -600,7 +734,7 @@ class SkillCertRegistration(models.Model):
             )
 
     def _check_certificate_numbers(self):
-        numbers = [r.certificate_number.strip().upper() for r in self]
+        numbers = [normalize_certificate_number(r.certificate_number) for r in self]
         Certificate = self.env["skill.cert.certificate"]
         Certificate._check_numbers_available(numbers)
         problems = []
@@ -612,3 +746,21 @@ class SkillCertRegistration(models.Model):
                 problems.append(f"• {registration.employee_id.name}: {problem}")
         if problems:
             raise UserError("\n".join(problems))
+
+    def _prepare_certificate_vals(self):
+        """The certificates of these passed candidates, as the plan issues them."""
+        return [
+            {
+                "name": registration.certificate_number,
+                "employee_id": registration.employee_id.id,
+                "company_id": registration.company_id.id,
+                "occupation_id": registration.plan_id.occupation_id.id,
+                "level_id": registration.plan_id.level_id.id,
+                "issue_date": registration.plan_id.issue_date,
+                "issuer_type": "self",
+                "origin": "plan",
+                "plan_id": registration.plan_id.id,
+                "registration_id": registration.id,
+            }
+            for registration in self
+        ]

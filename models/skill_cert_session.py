@@ -55,6 +55,45 @@ class SkillCertSession(models.Model):
         for session in self:
             session.candidate_count = theory.get(session, 0) + practical.get(session, 0)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["skill.cert.plan"].browse(
+            [vals.get("plan_id") for vals in vals_list]
+        )._check_sessions_open()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.plan_id._check_sessions_open()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_arranged(self):
+        self.plan_id._check_sessions_open()
+
+    def _get_seating_problems(self, candidates):
+        """For the sessions ``self`` of one plan: a theory and a practical session, and
+        every candidate with a ticket and both seats."""
+        problems = []
+        if not self.filtered(lambda s: s.kind == "theory"):
+            problems.append(self.env._("no theory session"))
+        if not self.filtered(lambda s: s.kind == "practical"):
+            problems.append(self.env._("no practical session"))
+        without_ticket = candidates.filtered(lambda r: not r.ticket_number)
+        if without_ticket:
+            problems.append(
+                self.env._(
+                    "%(count)s candidates have no admission ticket", count=len(without_ticket)
+                )
+            )
+        without_seat = candidates.filtered(
+            lambda r: not r.theory_session_id or not r.practical_session_id
+        )
+        if without_seat:
+            problems.append(
+                self.env._("%(count)s candidates have no seat", count=len(without_seat))
+            )
+        return problems
+
     @api.constrains("time_start", "time_end", "capacity")
     def _check_times(self):
         for session in self:

@@ -1,7 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .skill_cert_plan import GROUP_MANAGER, GROUP_OFFICER
+from ..tools import internal
+from ..tools.roles import GROUP_MANAGER, GROUP_OFFICER
 from .skill_cert_plan_staff import STAFF_ROLES
 
 
@@ -71,11 +72,11 @@ class SkillCertStaffChange(models.Model):
         for change in self:
             # sudo: staff lines are locked for everyone; an approved change is the one
             # way to edit them, and this manager's approval was checked above.
-            Staff = (
-                self.env["skill.cert.plan.staff"].sudo().with_context(skill_cert_staff_change=True)
+            Staff = internal.internally(
+                self.env["skill.cert.plan.staff"].sudo(), internal.STAFF_CHANGE
             )
             if change.staff_id:
-                change.staff_id.sudo().with_context(skill_cert_staff_change=True).active = False
+                internal.internally(change.staff_id.sudo(), internal.STAFF_CHANGE).active = False
             Staff.create(
                 {
                     "plan_id": change.plan_id.id,
@@ -85,7 +86,16 @@ class SkillCertStaffChange(models.Model):
                     "is_group_leader": change.is_group_leader,
                 }
             )
-            change.plan_id._check_staffing()
+            plan = change.plan_id
+            problems = plan.staff_ids._get_staffing_problems(plan._candidates())
+            if problems:
+                raise UserError(
+                    self.env._(
+                        "Plan %(plan)s: this staff change would break Article 9:\n%(problems)s",
+                        plan=plan.name,
+                        problems="\n".join(f"• {problem}" for problem in problems),
+                    )
+                )
             change.write({"state": "approved", "decided_by_id": self.env.uid})
             change.plan_id.message_post(
                 body=self.env._(

@@ -33,17 +33,11 @@ class TestPlanFlow(PlanCommon):
         self.assertTrue(certificates[0].employee_skill_id)
         plan.with_user(self.user_officer).action_close()
         self.assertEqual(plan.state, "closed")
-        # the steps are in the chatter, each by the person who did it
-        authors = {
-            message.body.striptags().split(".")[0]: message.author_id
-            for message in plan.sudo().message_ids
-        }
-        self.assertEqual(authors["Check the entered scores"], self.user_officer2.partner_id)
-        self.assertEqual(
-            authors["Review the scores as internal supervisor"], self.user_supervisor.partner_id
-        )
-        self.assertEqual(authors["Initial review of the scores"], self.user_officer.partner_id)
-        self.assertEqual(authors["File with township"], self.user_manager.partner_id)
+        # each step is kept with the person who did it
+        self.assertEqual(plan.scores_checked_by_id, self.user_officer2)
+        self.assertEqual(plan.scores_supervised_by_id, self.user_supervisor)
+        self.assertEqual(plan.initial_review_by_id, self.user_officer)
+        self.assertEqual(plan.results_head_id, self.user_manager)
         self.assertEqual(plan.scores_entered_by_id, self.user_officer)
         self.assertEqual(plan.re_review_by_id, self.user_officer2)
 
@@ -177,9 +171,12 @@ class TestPlanFlow(PlanCommon):
             with self.assertRaisesRegex(UserError, "1 unresolved objections"):
                 plan.with_user(self.user_officer).action_arrange()
             wizard_action = objection.with_user(self.user_officer).action_open_resolve_wizard()
-            self.env["skill.cert.reason.wizard"].with_user(self.user_officer).with_context(
+            self.env["skill.cert.objection.resolve"].with_user(self.user_officer).with_context(
                 **wizard_action["context"]
-            ).create({"reason": "经核查社保记录，年限符合要求，异议不成立"}).action_confirm()
+            ).create(
+                {"outcome": "not_upheld", "resolution": "经核查社保记录，年限符合要求，异议不成立"}
+            ).action_confirm()
+            self.assertEqual(objection.outcome, "not_upheld")
             self.assertEqual(objection.state, "resolved")
             plan.with_user(self.user_officer).action_arrange()
         self.assertEqual(plan.state, "arranged")

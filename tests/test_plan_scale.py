@@ -40,6 +40,7 @@ class TestPlanScale(PlanCommon):
             )
         with freeze_time("2026-03-10 09:00:00"):
             plan.with_user(self.user_officer).action_arrange()
+        with freeze_time("2026-03-21 17:00:00"):
             registrations.with_user(self.user_officer).write({"attendance": "present"})
             self.sign_forms_at_exam(plan)
             plan.with_user(self.user_officer).action_mark_examined()

@@ -81,6 +81,7 @@ class TestPlanScores(PlanCommon):
             plan.with_user(self.user_officer).action_generate_tickets()
         with freeze_time("2026-03-10 09:00:00"):
             plan.with_user(self.user_officer).action_arrange()
+        with freeze_time("2026-03-21 17:00:00"):
             registrations.with_user(self.user_officer).attendance = "present"
             self.sign_forms_at_exam(plan)
             plan.with_user(self.user_officer).action_mark_examined()
@@ -96,10 +97,10 @@ class TestPlanScores(PlanCommon):
         self.assertEqual(plan.scores_entered_by_id, self.user_officer)
         with self.assertRaisesRegex(UserError, "another person must check them"):
             plan.with_user(self.user_officer).action_check_scores()
-        with self.assertRaisesRegex(UserError, "checked by a second person before"):
+        with self.assertRaisesRegex(UserError, "“Check the entered scores” comes before"):
             plan.with_user(self.user_supervisor).action_supervise_scores()
         plan.with_user(self.user_officer2).action_check_scores()
-        with self.assertRaisesRegex(UserError, "already checked"):
+        with self.assertRaisesRegex(UserError, "is already done"):
             plan.with_user(self.user_manager).action_check_scores()
         self.assertEqual(plan.scores_checked_by_id, self.user_officer2)
         # scores are frozen once submitted
@@ -112,7 +113,9 @@ class TestPlanScores(PlanCommon):
         self.enter_scores(plan, registrations)
         plan.with_user(self.user_officer).action_submit_scores()
         plan.with_user(self.user_officer2).action_check_scores()
-        with self.assertRaisesRegex(UserError, "internal supervisor must review"):
+        with self.assertRaisesRegex(
+            UserError, "“Review the scores as internal supervisor” comes before"
+        ):
             plan.with_user(self.user_officer).action_initial_review()
         with self.assertRaises(AccessError):
             plan.with_user(self.user_officer).action_supervise_scores()
@@ -126,7 +129,7 @@ class TestPlanScores(PlanCommon):
         plan.with_user(self.user_officer).action_submit_scores()
         plan.with_user(self.user_officer2).action_check_scores()
         plan.with_user(self.user_supervisor).action_supervise_scores()
-        with self.assertRaisesRegex(UserError, "initial review comes first"):
+        with self.assertRaisesRegex(UserError, "“Initial review of the scores” comes before"):
             plan.with_user(self.user_officer2).action_re_review()
         plan.with_user(self.user_officer2).action_initial_review()
         with self.assertRaisesRegex(UserError, "another person must do the re-review"):
@@ -139,7 +142,9 @@ class TestPlanScores(PlanCommon):
         self.to_result_notice(plan)
         with freeze_time("2026-04-01 09:00:00"):
             self.complete_internal_report(plan)
-            with self.assertRaisesRegex(UserError, "supervisor confirms the results first"):
+            with self.assertRaisesRegex(
+                UserError, "“Confirm the results \\(internal supervisor\\)” comes before"
+            ):
                 plan.with_user(self.user_manager).action_head_confirm_results()
             with self.assertRaises(AccessError):
                 plan.with_user(self.user_officer).action_supervisor_confirm_results()

@@ -25,7 +25,7 @@ class TestRegistration(PlanCommon):
         # the candidate can no longer change it, nor approve it
         with self.assertRaisesRegex(UserError, "Once submitted"):
             registration.write({"proof_attachment_ids": [(5, 0, 0)]})
-        with self.assertRaisesRegex(UserError, "Once submitted"):
+        with self.assertRaisesRegex(UserError, "change through its buttons"):
             registration.write({"state": "approved"})
         with self.assertRaisesRegex(UserError, "Only certification officers"):
             registration.action_approve()

@@ -11,7 +11,6 @@ REASON_ACTIONS = {
     ("skill.cert.certificate", "revoke"),
     ("skill.cert.plan.staff", "waive_avoidance"),
     ("skill.cert.staff.change", "refuse"),
-    ("skill.cert.objection", "resolve"),
     ("skill.cert.rectification", "close"),
 }
 
@@ -38,7 +37,6 @@ class SkillCertReasonWizard(models.TransientModel):
             "revoke": self.env._("Revoke the certificates"),
             "waive_avoidance": self.env._("Waive avoidance for the examiners"),
             "refuse": self.env._("Refuse the staff change"),
-            "resolve": self.env._("Resolve the objection"),
             "close": self.env._("Close the rectification"),
         }
         for wizard in self:
