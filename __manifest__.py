@@ -59,5 +59,6 @@
     "demo": [
         "data/skill_cert_demo.xml",
     ],
+    "post_init_hook": "_post_init_hook",
     "application": True,
 }

@@ -42,3 +42,4 @@ from . import res_users
 from . import mail_tracking_value
 from . import ir_attachment
 from . import skill_cert_score_correction
+from . import skill_cert_demo

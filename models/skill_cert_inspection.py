@@ -7,7 +7,6 @@ from odoo.fields import Command
 from ..tools import internal
 from ..tools.dates import shanghai_today
 from ..tools.plan_steps import states_from
-from ..tools.scores import parse_allowed
 
 # A plan's forms are filled from the arrangement until the results are confirmed; the
 # exam part (and the external form) at the exam, the rest during the result notice.
@@ -446,31 +445,6 @@ class SkillCertInspection(models.Model):
                     items="；".join(ticked),
                 ),
                 notify_managers=True,
-            )
-
-    def _demo_fill_and_sign(self, date, lost=None):
-        """Demo data only: full marks except ``lost`` ({item name: score}), signed."""
-        lost = lost or {}
-        for inspection in self.sudo():
-            for line in inspection.line_ids:
-                if line.part_ids:
-                    for part in line.part_ids:
-                        part.score = max(parse_allowed(part.allowed_scores))
-                else:
-                    line.entered_score = lost.get(line.name, line.max_points)
-            signer = inspection.plan_id.staff_ids.filtered(
-                lambda s: s.role == "internal_supervisor"
-            )[:1].user_id
-            internal.internally(inspection, internal.SIGNING).write(
-                {
-                    "date": date,
-                    "state": "signed",
-                    "on_site_signed_by_id": signer.id if inspection.kind == "internal" else False,
-                    "on_site_signed_date": date if inspection.kind == "internal" else False,
-                    "signed_by_id": signer.id,
-                    "signed_date": date,
-                    "cosigned_by_id": signer.id if inspection.kind == "external" else False,
-                }
             )
 
     def _lift_veto(self, reason):

@@ -59,7 +59,10 @@ class SkillCertNotice(models.Model):
     title = fields.Char(compute="_compute_title", compute_sudo=True)
     line_ids = fields.One2many("skill.cert.notice.line", "notice_id", string="Published List")
     objection_ids = fields.One2many("skill.cert.objection", "notice_id", string="Objections")
-    open_objection_count = fields.Integer(compute="_compute_open_objection_count")
+    # sudo: how many objections are open is no secret to a reader of the notice.
+    open_objection_count = fields.Integer(
+        compute="_compute_open_objection_count", compute_sudo=True
+    )
 
     @api.depends("end_date")
     def _compute_closable_date(self):

@@ -49,9 +49,7 @@ class SkillCertObjection(models.Model):
     raised_by = fields.Char(required=True, help="Who raised the objection, as they gave it.")
     received_date = fields.Date(required=True, default=lambda self: shanghai_today())
     description = fields.Text(required=True)
-    recorded_by_id = fields.Many2one(
-        "res.users", readonly=True, default=lambda self: self.env.user
-    )
+    recorded_by_id = fields.Many2one("res.users", readonly=True, default=lambda self: self.env.user)
     state = fields.Selection(
         [("open", "Open"), ("resolved", "Resolved")],
         required=True,

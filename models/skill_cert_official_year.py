@@ -134,12 +134,15 @@ class SkillCertOfficialYear(models.Model):
         """The date on which a period of ``count`` official working days that starts the
         day after ``start`` ends: the day of publication is not counted (Civil Code,
         Article 201)."""
-        # Long holidays are at most 9 days with weekends around them: 4 weeks is ample.
-        horizon = start + datetime.timedelta(days=count * 2 + 28)
-        special_days = self._get_special_days(start, horizon)
-        day, counted = start, 0
+        # Count year by year: only a year the count actually reaches must be loaded.
+        day, counted, special_days = start, 0, {}
+        loaded_until = start - datetime.timedelta(days=1)
         while counted < count:
             day += datetime.timedelta(days=1)
+            if day > loaded_until:
+                year_end = datetime.date(day.year, 12, 31)
+                special_days.update(self._get_special_days(day, year_end))
+                loaded_until = year_end
             if self._is_working_day(day, special_days):
                 counted += 1
         return day
