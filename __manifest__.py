@@ -59,6 +59,11 @@
     "demo": [
         "data/skill_cert_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "l10n_cn_hr_skill_certification/static/tests/tours/**/*",
+        ],
+    },
     "post_init_hook": "_post_init_hook",
     "application": True,
 }

@@ -7,6 +7,7 @@ from odoo.fields import Command
 from ..tools import internal
 from ..tools.dates import shanghai_today
 from ..tools.plan_steps import states_from
+from ..tools.scores import parse_allowed
 
 # A plan's forms are filled from the arrangement until the results are confirmed; the
 # exam part (and the external form) at the exam, the rest during the result notice.
@@ -140,6 +141,7 @@ class SkillCertInspection(models.Model):
                     {
                         "plan_id": plan.id,
                         "template_id": template.id,
+                        "date": plan.exam_date or shanghai_today(),
                         "external_partner_id": external.partner_id.id
                         if kind == "external"
                         else False,
@@ -276,6 +278,22 @@ class SkillCertInspection(models.Model):
                     items="、".join(missing[:8].mapped("name")),
                 )
             )
+
+    def action_fill_full_marks(self):
+        """Give every item of the part being filled that has no score yet its best option;
+        the supervisor then lowers the items that lost points."""
+        self._check_can_fill()
+        for inspection in self:
+            stages = (
+                ("on_site",)
+                if inspection.kind == "internal" and inspection.state == "draft"
+                else ("on_site", "after_results")
+            )
+            lines = inspection.line_ids.filtered(lambda line: line.stage in stages)
+            for line in lines.filtered(lambda line: not line.part_ids and not line.is_entered):
+                line.entered_score = max(parse_allowed(line.allowed_scores))
+            for part in lines.part_ids.filtered(lambda part: not part.is_scored):
+                part.score = max(parse_allowed(part.allowed_scores))
 
     def _get_plan_state_problem(self, stage):
         plan = self.plan_id

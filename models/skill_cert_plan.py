@@ -790,6 +790,13 @@ class SkillCertPlan(models.Model):
         self._step_write({"state": "arranged"})
         self.env["skill.cert.inspection"]._create_for_plans(self)
 
+    def action_mark_all_present(self):
+        """Record every candidate without an attendance as present (the officer then
+        marks the absent and the disqualified ones)."""
+        self._check_group(GROUP_OFFICER, self.env._("Record the attendance"))
+        for plan in self:
+            plan._candidates().filtered(lambda r: not r.attendance).write({"attendance": "present"})
+
     def action_mark_examined(self):
         """The exam was held (10(3)): every candidate's attendance is recorded."""
         self._check_step("mark_examined")
