@@ -10,10 +10,6 @@ from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user
 
 SCAN = base64.b64encode(b"%PDF-1.4 scan of a certificate")
-# Operations a role may do on a model, as letters: read, write, create, unlink.
-ALL = "rwcu"
-READ = "r"
-NONE = ""
 # Serials of the made-up resident ID numbers of test candidates (unique in a test run).
 _ID_SERIALS = itertools.count()
 
@@ -112,18 +108,6 @@ class SkillCertCommon(TransactionCase):
         function()
         self.env.flush_all()
         return self.cr.sql_log_count - before
-
-    def assert_acl(self, model, expected):
-        """``expected`` maps each role to the operations it may do, as 'rwcu' letters."""
-        Access = self.env["ir.model.access"]
-        operations = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
-        for user, allowed in expected.items():
-            for letter, operation in operations.items():
-                with self.subTest(model=model, user=user.login, operation=operation):
-                    self.assertEqual(
-                        Access.with_user(user).check(model, operation, raise_exception=False),
-                        letter in allowed,
-                    )
 
     @contextmanager
     def assertRaisesRegex(self, expected_exception, expected_regex):

@@ -6,8 +6,6 @@ from odoo.tests import tagged
 
 from .common import PlanCommon
 
-NONE, READ, ALL = "", "r", "rwcu"
-
 
 @tagged("post_install", "-at_install")
 class TestQuestionBank(PlanCommon):
@@ -103,16 +101,6 @@ class TestQuestionBank(PlanCommon):
         self.assertEqual(plan.state, "candidate_notice")
 
     def test_access(self):
-        self.assert_acl(
-            "skill.cert.question.bank",
-            {
-                self.user_employee: NONE,
-                self.user_examiner: READ,
-                self.user_officer: "rwc",
-                self.user_manager: ALL,
-                self.user_hr: NONE,
-            },
-        )
         Bank = self.env["skill.cert.question.bank"]
         self.assertEqual(Bank.with_user(self.user_other_officer).search([]), Bank)
         with self.assertRaises(AccessError):
@@ -198,14 +186,6 @@ class TestFeeStandard(PlanCommon):
         with self.assertRaises(AccessError):
             self.fee_standards[0].with_user(self.user_employee).write({"publication_url": "x"})
         self.assertFalse(Fee.with_user(self.user_other_officer).search([]))
-        self.assert_acl(
-            "skill.cert.fee.standard",
-            {
-                self.user_employee: READ,
-                self.user_officer: "rwc",
-                self.user_manager: ALL,
-            },
-        )
 
 
 @tagged("post_install", "-at_install")
@@ -253,15 +233,6 @@ class TestBaseInformationChanges(PlanCommon):
     def test_access(self):
         self.company.write({"skill_cert_contact_name": "王强"})
         self.company.write({"skill_cert_contact_name": "李娜"})
-        self.assert_acl(
-            "skill.cert.company.change",
-            {
-                self.user_employee: NONE,
-                self.user_hr: NONE,
-                self.user_officer: "rw",
-                self.user_manager: "rw",
-            },
-        )
         Change = self.env["skill.cert.company.change"]
         self.assertEqual(Change.with_user(self.user_officer).search([]), self.changes())
         self.assertFalse(Change.with_user(self.user_other_officer).search([]))
