@@ -17,6 +17,10 @@ class SkillCertInspectionLine(models.Model):
     )
     plan_id = fields.Many2one(related="inspection_id.plan_id", store=True)
     company_id = fields.Many2one(related="inspection_id.company_id", store=True)
+    # Stored so that the statistics keep Annex 2 and Annex 3 apart.
+    template_id = fields.Many2one(
+        related="inspection_id.template_id", store=True, string="Form", index=True
+    )
     template_item_id = fields.Many2one(
         "skill.cert.inspection.template.item", required=True, ondelete="restrict", readonly=True
     )

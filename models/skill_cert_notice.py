@@ -2,6 +2,7 @@ import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 from ..tools import internal
 from ..tools.dates import shanghai_today
@@ -129,8 +130,8 @@ class SkillCertNotice(models.Model):
                     "%(title)s published on %(start)s; it runs until %(end)s (%(days)s working "
                     "days).",
                     title=notice.title,
-                    start=notice.start_date,
-                    end=notice.end_date,
+                    start=format_date(self.env, notice.start_date),
+                    end=format_date(self.env, notice.end_date),
                     days=NOTICE_WORKING_DAYS,
                 )
             )
@@ -174,8 +175,8 @@ class SkillCertNotice(models.Model):
                     "%(title)s runs until %(end)s (5 working days): the plan can move on "
                     "from %(closable)s.",
                     title=notice.title,
-                    end=notice.end_date,
-                    closable=notice.closable_date,
+                    end=format_date(self.env, notice.end_date),
+                    closable=format_date(self.env, notice.closable_date),
                 )
             if notice.open_objection_count:
                 return self.env._(
@@ -257,7 +258,7 @@ class SkillCertNotice(models.Model):
                 note=self.env._(
                     "%(title)s ended on %(end)s. Resolve any objection and take the next step.",
                     title=notice.title,
-                    end=notice.end_date,
+                    end=format_date(self.env, notice.end_date),
                 ),
                 user_id=notice.plan_id.officer_id.id,
             )

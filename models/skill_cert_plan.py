@@ -2,7 +2,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from ..tools import internal
 from ..tools.dates import shanghai_today
@@ -466,6 +466,14 @@ class SkillCertPlan(models.Model):
                 )
             )
 
+    def action_delete_draft(self):
+        """Delete a draft plan (a plan that left the draft is kept and cancelled)."""
+        self._check_group(GROUP_OFFICER, self.env._("Delete the draft plan"))
+        self.unlink()
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "l10n_cn_hr_skill_certification.skill_cert_plan_action"
+        )
+
     # ------------------------------------------------------------------
     # The gatekeeper: who may do which step now
     # ------------------------------------------------------------------
@@ -680,7 +688,7 @@ class SkillCertPlan(models.Model):
             return self.env._(
                 "Plan %(plan)s: the exam ends on %(date)s; its holding is recorded from then.",
                 plan=self.name,
-                date=last_day,
+                date=format_date(self.env, last_day),
             )
         return None
 

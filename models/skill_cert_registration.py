@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 from ..tools import internal
 from ..tools.dates import shanghai_today
@@ -202,6 +203,13 @@ class SkillCertRegistration(models.Model):
         for registration in self:
             state = registration.plan_id._get_effective_state() if registration.plan_id else "draft"
             registration.results_visible = progress_index(state) >= first
+
+    def action_delete_draft(self):
+        """Delete a registration never submitted (a submitted one is kept, rejected)."""
+        self.unlink()
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "l10n_cn_hr_skill_certification.skill_cert_registration_action_my"
+        )
 
     def action_print_ticket(self):
         return self.env.ref(
@@ -554,19 +562,22 @@ class SkillCertRegistration(models.Model):
 
     def _check_eligibility(self):
         """Store, for every registration, whether the candidate meets the conditions and
-        why not. Batch: one search for the rules and one for the certificates."""
-        problems = self._get_eligibility_problems()
-        eligible = self.filtered(lambda r: not problems[r])
-        eligible._step_write(
-            {"is_eligible": True, "eligibility_notes": self.env._("All conditions met.")}
-        )
-        for registration in self - eligible:
-            registration._step_write(
-                {"is_eligible": False, "eligibility_notes": "\n".join(problems[registration])}
-            )
+        why: the condition met, or every condition missing. Batch: one search for the
+        rules and one for the certificates."""
+        results = self._get_eligibility()
+        for registration in self:
+            problems, notes = results[registration]
+            if problems:
+                vals = {"is_eligible": False, "eligibility_notes": "\n".join(problems + notes)}
+            else:
+                vals = {"is_eligible": True, "eligibility_notes": "\n".join(notes)}
+            registration._step_write(vals)
 
-    def _get_eligibility_problems(self):
+    def _get_eligibility(self):
+        """{registration: (problems, notes)}: what bars the candidate, and what the
+        officer should know (the condition met, a level already held)."""
         rules_by_key = self.env["skill.cert.eligibility.rule"]._get_rules_by_key(self.plan_id)
+        # sudo: the check reads the candidates' certificates, which they may not all read.
         certificates = (
             self.env["skill.cert.certificate"]
             .sudo()
@@ -574,15 +585,15 @@ class SkillCertRegistration(models.Model):
         )
         certificates_by_employee = defaultdict(list)
         for certificate in certificates:
-            certificates_by_employee[certificate.employee_id].append(certificate)
-        problems = {}
+            certificates_by_employee[certificate.employee_id.id].append(certificate)
+        results = {}
         for registration in self:
             plan = registration.plan_id
             # sudo: the check reads HR data (pension insurance, seniority) the candidate
             # may submit for but not read.
             employee = registration.employee_id.sudo()
             reference_date = plan.registration_deadline or shanghai_today()
-            reasons = []
+            reasons, notes = [], []
             if not plan.occupation_id.is_certifiable:
                 reasons.append(self.env._("the occupation is access-type (准入类)"))
             months = employee._skill_cert_pension_months_at(reference_date)
@@ -592,14 +603,14 @@ class SkillCertRegistration(models.Model):
                         "%(months)s months of pension insurance paid by %(date)s; "
                         "%(required)s are required (Article 3)",
                         months=months,
-                        date=reference_date,
+                        date=format_date(self.env, reference_date),
                         required=REQUIRED_PENSION_MONTHS,
                     )
                 )
             reasons += registration._get_employment_category_problems(employee)
+            held = certificates_by_employee[employee.id]
             rules = rules_by_key(plan.occupation_id, plan.level_id)
             if rules:
-                held = certificates_by_employee[employee.with_env(self.env)]
                 met = rules.filtered(
                     lambda rule: rule._is_met(employee, held, plan, reference_date)
                 )
@@ -610,8 +621,28 @@ class SkillCertRegistration(models.Model):
                             rules=self.env._("; or ").join(rules.mapped("name")),
                         )
                     )
-            problems[registration] = reasons
-        return problems
+                else:
+                    notes.append(self.env._("Condition met: %(rule)s", rule=met[0].name))
+            root = plan.occupation_id.parent_id or plan.occupation_id
+            already = [
+                certificate
+                for certificate in held
+                if (certificate.occupation_id.parent_id or certificate.occupation_id) == root
+                and certificate.level_grade <= plan.level_grade
+            ]
+            if already:
+                notes.append(
+                    self.env._(
+                        "Note: already holds %(level)s of %(occupation)s (%(number)s).",
+                        level=already[0].level_id.name,
+                        occupation=already[0].occupation_id.display_name,
+                        number=already[0].name,
+                    )
+                )
+            if not reasons and not notes:
+                notes.append(self.env._("All conditions met."))
+            results[registration] = (reasons, notes)
+        return results
 
     def _get_employment_category_problems(self, employee):
         """Article 6: subsidiary staff only of the subsidiaries filed, dispatched workers

@@ -1,5 +1,6 @@
 from . import report_skill_cert_forms
 from . import report_annex1
+from . import report_annex4
 from . import report_annex5
 from . import skill_cert_plan_xlsx
 from . import skill_cert_plan_odt

@@ -1,6 +1,8 @@
 from odoo import api, models
+from odoo.exceptions import UserError
 
 from ..tools.masking import mask_id_number
+from ..tools.plan_steps import progress_index
 
 # The forms are Chinese whatever the user's language: 文化程度 and 性别 as printed.
 FORM_EDUCATION = {
@@ -27,10 +29,27 @@ class ReportSkillCertForms(models.AbstractModel):
     _description = "Skill Certification Annex Forms"
     # Annex 5 lists only the candidates who passed; Annex 1 lists them all.
     _plan_rows_passed_only = False
+    # The form exists from this state of the plan on (Annex 1 once examined).
+    _printable_from = "examined"
+
+    @api.model
+    def _check_printable(self, plans):
+        first = progress_index(self._printable_from)
+        for plan in plans:
+            if progress_index(plan._get_effective_state()) < first:
+                raise UserError(
+                    self.env._(
+                        "Plan %(plan)s is %(state)s: this form is filled from %(first)s on.",
+                        plan=plan.name,
+                        state=plan._state_label(plan.state),
+                        first=plan._state_label(self._printable_from),
+                    )
+                )
 
     @api.model
     def _get_report_values(self, docids, data=None):
         plans = self.env["skill.cert.plan"].browse(docids)
+        self._check_printable(plans)
         return {
             "doc_ids": docids,
             "doc_model": "skill.cert.plan",

@@ -45,11 +45,16 @@ fi
 cat >&2 <<MSG
 
   Odoo 19 with $ADDON_NAME is starting at http://localhost:$port  (database $db)
-    manager (技能等级认定 manager, HR):  login admin     password admin
-    employee 张伟 (own certificates, allowance): login zhangwei  password zhangwei
-    exam-affairs officer 周敏:                  login kaowu     password kaowu
-    internal supervisor 王强:                   login dudao     password dudao
-    payroll officer 孙静:                       login xinchou   password xinchou
+  Logins (password = login):
+    fuzeren   沈建国  certification head (manager): files plans, signs Annex 4
+    kaowu     周敏    exam-affairs officer: runs the plans
+    kaowu2    吴婷    second officer: checks scores, re-reviews
+    dudao     王强    internal quality supervisor: supervision forms, score review
+    waidu     陆建平  the township's external supervisor: the external form
+    kaoping   马国强  examiner
+    zhangwei  张伟    employee: registers, his certificates and allowance
+    xinchou   孙静    payroll officer: the monthly skill allowance
+    admin             administrator (Odoo settings)
   Stop with Ctrl+C. Start again with the same command; it keeps the database.
 
 MSG

@@ -2,8 +2,9 @@
 # The whole test suite, as CI runs it (.ci/run calls exactly this):
 #   1. static checks: ruff, pylint-odoo, oca-odoo-pre-commit-hooks;
 #   2. a fresh database installs the addon and its OCA payroll bridge with demo data and
-#      Chinese; another installs the addon alone without demo data (the bridge follows in
-#      step 3); each step with no warning or error in the log;
+#      Chinese, another with demo data in English only; a third installs the addon alone
+#      without demo data (the bridge follows in step 3); each step with no warning or
+#      error in the log;
 #   3. in that second database, pytest-odoo runs Odoo's own hr and hr_skills tests with
 #      the addon installed, then (once the bridge is installed) every test of the addon
 #      and of the bridge with the real OCA payroll; the last line is pytest's summary.
@@ -63,11 +64,13 @@ trap cleanup EXIT
 odoo_args=(--addons-path="$(addons_path "$addons")" --data-dir="$data_dir" $(odoo_db_args)
   --http-interface=127.0.0.1)
 
-install_clean() {  # $1 database, $2 "demo", "nodemo" or "bridge", $3 modules
+install_clean() {  # $1 database, $2 "demo", "demo_en", "nodemo" or "bridge", $3 modules
   local log=$logs/install-$2.log demo_flag=()
   # The demo database also loads Chinese (its log then proves i18n/zh_CN.po loads
-  # cleanly); the test database stays in English, as Odoo's own tests expect.
+  # cleanly); the English demo database is how most administrators try an addon first;
+  # the test database stays in English, as Odoo's own tests expect.
   [ "$2" = demo ] && demo_flag=(--with-demo --load-language=zh_CN)
+  [ "$2" = demo_en ] && demo_flag=(--with-demo)
   say "Installing $3 ($2) ..."
   "$ODOO_PY" -m odoo -d "$1" "${odoo_args[@]}" "${demo_flag[@]}" -i "$3" \
     --stop-after-init --log-level=info --logfile="$log"
@@ -84,6 +87,8 @@ install_clean() {  # $1 database, $2 "demo", "nodemo" or "bridge", $3 modules
 }
 
 install_clean "$db_demo" demo "$ADDON_NAME,$BRIDGE_NAME" || failed=1
+dropdb -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" --if-exists "$db_demo"
+install_clean "$db_demo" demo_en "$ADDON_NAME,$BRIDGE_NAME" || failed=1
 dropdb -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" --if-exists "$db_demo"
 install_clean "$db" nodemo "$ADDON_NAME" || { say "Cannot run the tests without an installed database."; exit 1; }
 

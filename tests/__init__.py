@@ -17,3 +17,7 @@ from . import test_supervision
 from . import test_allowance
 from . import test_allowance_scale
 from . import test_pilot_conditions
+from . import test_trust
+from . import test_access_matrix
+from . import test_screens
+from . import test_tours

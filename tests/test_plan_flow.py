@@ -111,7 +111,7 @@ class TestPlanFlow(PlanCommon):
         # 23:00 in Shanghai on 2026-03-09: still the last day
         with (
             freeze_time("2026-03-09 15:00:00"),
-            self.assertRaisesRegex(UserError, "runs until 2026-03-09"),
+            self.assertRaisesRegex(UserError, "runs until 03/09/2026"),
         ):
             plan.with_user(self.user_officer).action_arrange()
         self.assertEqual(plan.state, "candidate_notice")

@@ -161,7 +161,7 @@ class TestPlanScores(PlanCommon):
         self.to_result_notice(plan)
         with (
             freeze_time("2026-03-31 09:00:00"),
-            self.assertRaisesRegex(UserError, "runs until 2026-03-31"),
+            self.assertRaisesRegex(UserError, "runs until 03/31/2026"),
         ):
             plan.with_user(self.user_supervisor).action_supervisor_confirm_results()
         self.assertFalse(plan.results_supervisor_id)

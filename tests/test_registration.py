@@ -66,7 +66,7 @@ class TestRegistration(PlanCommon):
         registration = self.register(plan, short)
         self.assertFalse(registration.is_eligible)
         self.assertIn(
-            "8 months of pension insurance paid by 2026-02-27", registration.eligibility_notes
+            "8 months of pension insurance paid by 02/27/2026", registration.eligibility_notes
         )
         with freeze_time("2026-02-27 18:00:00"):
             plan.with_user(self.user_officer).action_close_registration()
