@@ -17,3 +17,4 @@ from . import test_supervision
 from . import test_allowance
 from . import test_allowance_scale
 from . import test_pilot_conditions
+from . import test_allowance_months
