@@ -18,3 +18,4 @@ from . import test_allowance
 from . import test_allowance_scale
 from . import test_pilot_conditions
 from . import test_allowance_months
+from . import test_upload_files
