@@ -1,4 +1,5 @@
 import base64
+import importlib.util
 import io
 import logging
 import os
@@ -8,11 +9,13 @@ import zipfile
 import openpyxl
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.modules.module import get_module_path
+from odoo.tests import TransactionCase, tagged
 
 from ..tools.xlsx import Limits, read_table, write_workbook
 from .common import PlanCommon
 
+MODULE = "l10n_cn_hr_skill_certification"
 IDS = ["330523199705010065", "330503199207040020", "341221199309160081"]
 SHEET = "xl/worksheets/sheet1.xml"
 STRINGS = "xl/sharedStrings.xml"
@@ -248,9 +251,18 @@ class TestUploadFiles(PlanCommon):
             buffer.getvalue(), "Row 3, column 备注（G）: the cell is longer than 1000 characters"
         )
 
+    def test_memory_filled_with_small_strings(self):
+        self.company.skill_cert_upload_max_rows = 10
+        strings = b"".join(b"<si><t>%d</t></si>" % index for index in range(2000))
+        data = patched(
+            self.workbook(),
+            xl__sharedStrings__xml=lambda xml: xml.replace(b"</sst>", strings + b"</sst>"),
+        )
+        self.assertRefused(data, "more texts than a sheet of 10 rows can use")
+
     def test_rows_limit(self):
-        self.company.skill_cert_upload_max_rows = 3  # the header and two candidates
-        self.assertRefused(self.workbook(), "more than 3 rows with data")
+        self.company.skill_cert_upload_max_rows = 2  # three candidates are one too many
+        self.assertRefused(self.workbook(), "more than 2 rows with data")
 
     # ---- damaged and hostile files ---------------------------------------------------
 
@@ -380,3 +392,20 @@ class TestReadTable(PlanCommon):
         self.assertEqual(cells["ticket"].value, "T1")
         self.assertEqual(cells["theory"].kind, "formula")
         self.assertEqual(cells["practical"].kind, "bool")
+
+
+@tagged("post_install", "-at_install")
+class TestUploadPeakMemory(TransactionCase):
+    """benchmarks/upload_peak_memory.py on a small file: the reader holds less than
+    openpyxl loading the same file, and about what the file holds unpacked."""
+
+    def test_small_benchmark(self):
+        path = os.path.join(get_module_path(MODULE), "benchmarks", "upload_peak_memory.py")
+        spec = importlib.util.spec_from_file_location("upload_peak_memory", path)
+        bench = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bench)
+        figures = bench.run(rows=2000, unzipped_target=8 * 1024 * 1024)
+        self.assertEqual(figures["ours_rows"], 2000)
+        self.assertEqual(figures["baseline_rows"], 2000)
+        self.assertLess(figures["ours"], 1.5 * figures["unzipped"])
+        self.assertLess(figures["ratio"], 1.0)

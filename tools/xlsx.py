@@ -100,6 +100,9 @@ EMPTY = Cell(None, "text")
 # A header may stand below a title row or two: it is looked for in the first rows.
 HEADER_SEARCH_ROWS = 10
 MAX_PARTS = 2000
+# A sheet of N rows uses at most a few dozen texts a row: more shared strings than this
+# is a file built to fill memory with small strings, not a score sheet.
+STRINGS_PER_ROW = 64
 EXCEL_MAX_ROW = 1048576
 EXCEL_MAX_COLUMN = 16384
 _CHUNK = 64 * 1024
@@ -256,8 +259,11 @@ def _read_structure(archive):
 
 def _read_shared_strings(archive, part, limits):
     strings = []
+    most = (limits.rows + HEADER_SEARCH_ROWS) * STRINGS_PER_ROW
     if part:
         for item in _iterparse(archive, part, "si"):
+            if len(strings) >= most:
+                raise WorkbookError("too_many_strings", limit=limits.rows)
             text = _text_of(item)
             if len(text) > limits.cell_chars:
                 raise WorkbookError(
@@ -313,10 +319,11 @@ def _read_cell(cell, strings, line, column, limits):
     return result
 
 
-def _iter_rows(archive, part, strings, limits, wanted=None):
+def _iter_rows(archive, part, strings, limits, wanted=None, header_line=0):
     """(line, {column index: Cell}) of every row that has a value, whatever size the
     sheet declares: rows are read as they are in the file. ``wanted``: the column
-    indexes to keep (all when None); a row with values only elsewhere comes with {}."""
+    indexes to keep (all when None); a row with values only elsewhere comes with {}.
+    The rows limit counts the rows below ``header_line``."""
     line = 0
     count = 0
     with contextlib.closing(_iterparse(archive, part, "row")) as row_elements:
@@ -342,7 +349,7 @@ def _iter_rows(archive, part, strings, limits, wanted=None):
                     cells[column] = value
             if not has_value:
                 continue
-            count += 1
+            count += line > header_line
             if count > limits.rows:
                 raise WorkbookError("too_many_rows", limit=limits.rows)
             yield line, cells
@@ -412,7 +419,10 @@ def _read_body(archive, part, strings, limits, name, hidden, header_line, labels
     wanted = {column: key for key, column in positions.items()}
     rows = []
     try:
-        for line, cells in _iter_rows(archive, part, strings, limits, wanted=set(wanted)):
+        rows_read = _iter_rows(
+            archive, part, strings, limits, wanted=set(wanted), header_line=header_line
+        )
+        for line, cells in rows_read:
             if line > header_line and cells:
                 rows.append((line, {wanted[column]: cell for column, cell in cells.items()}))
     except WorkbookError as error:
@@ -552,6 +562,10 @@ def workbook_error_message(env, error):
             "something else: the file is damaged. Open it in Excel or WPS and save it again.",
             **params,
         ),
+        "too_many_strings": lambda: env._(
+            "The workbook holds more texts than a sheet of %(limit)s rows can use: it is refused.",
+            **params,
+        ),
         "too_many_rows": lambda: env._(
             "The sheet has more than %(limit)s rows with data, the limit of an upload "
             "(%(settings)s).",
@@ -562,9 +576,7 @@ def workbook_error_message(env, error):
             "No sheet of the workbook has the expected header (%(expected)s) in its first rows.",
             **params,
         ),
-        "missing_columns": lambda: env._(
-            "Sheet “%(sheet)s” has no column %(columns)s.", **params
-        ),
+        "missing_columns": lambda: env._("Sheet “%(sheet)s” has no column %(columns)s.", **params),
         "duplicated_columns": lambda: env._(
             "Sheet “%(sheet)s” gives these columns twice: %(columns)s. Keep one of each.",
             **params,
