@@ -63,6 +63,7 @@ class ResConfigSettings(models.TransientModel):
         "later cannot be published yet.",
     )
     skill_cert_next_year_confirmed = fields.Boolean(
+        string="Next Year's Arrangement Confirmed",
         compute="_compute_skill_cert_official_years",
     )
     skill_cert_libreoffice_available = fields.Boolean(
