@@ -19,7 +19,7 @@ MODULE = "l10n_cn_hr_skill_certification"
 IDS = ["330523199705010065", "330503199207040020", "341221199309160081"]
 SHEET = "xl/worksheets/sheet1.xml"
 STRINGS = "xl/sharedStrings.xml"
-HEADER = ["准考证号", "姓名", "身份证号", "理论成绩", "实操成绩", "实操考评员", "备注"]
+HEADER = ("准考证号", "姓名", "身份证号", "理论成绩", "实操成绩", "实操考评员", "备注")
 # A resident ID number, or an 18-digit number read as a float and printed in full or
 # in scientific notation: none may reach a message or the log.
 ID_PATTERN = re.compile(r"\d{17}[\dX]|\d\.\d{10,}e\+1\d|\d{16}")
@@ -121,7 +121,7 @@ class TestUploadFiles(PlanCommon):
     # ---- what real users send ------------------------------------------------------
 
     def test_extra_column_ignored_and_listed_summary_kept_in_the_ledger(self):
-        header = [*HEADER, "备注2"]
+        header = (*HEADER, "备注2")
         rows = [[*row, "第二列备注"] for row in self.rows()]
         action = self.upload(self.workbook(rows, header))
         message = action["params"]["message"]

@@ -147,7 +147,7 @@ class _GuardedPart(io.RawIOBase):
 
     def close(self):
         self._stream.close()
-        super().close()
+        return super().close()
 
 
 def _iterparse(archive, name, tag):
