@@ -187,7 +187,10 @@ class SkillCertAllowanceSheet(models.Model):
         # lie outside the companies the user works in.
         for vals in vals_list:
             company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-            month = fields.Date.to_date(vals.get("month")) or shanghai_today().replace(day=1)
+            month = (
+                fields.Date.to_date(vals.get("month"))
+                or self.with_context(default_company_id=company.id)._default_month()
+            )
             if self.sudo().search_count([("company_id", "=", company.id), ("month", "=", month)]):
                 raise ValidationError(
                     self.env._(
