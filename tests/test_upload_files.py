@@ -92,11 +92,18 @@ class TestUploadFiles(PlanCommon):
             [(title, head, body, [12] * len(head)) for title, head, body in sheets]
         )
 
-    def upload(self, data, kind="scores"):
+    def upload(self, data, kind="scores", file_name=None):
         wizard = (
             self.env["skill.cert.plan.import"]
             .with_user(self.user_officer)
-            .create({"plan_id": self.plan.id, "kind": kind, "file": base64.b64encode(data)})
+            .create(
+                {
+                    "plan_id": self.plan.id,
+                    "kind": kind,
+                    "file": base64.b64encode(data),
+                    "file_name": file_name,
+                }
+            )
         )
         return wizard.action_import()
 
@@ -123,7 +130,7 @@ class TestUploadFiles(PlanCommon):
     def test_extra_column_ignored_and_listed_summary_kept_in_the_ledger(self):
         header = (*HEADER, "备注2")
         rows = [[*row, "第二列备注"] for row in self.rows()]
-        action = self.upload(self.workbook(rows, header))
+        action = self.upload(self.workbook(rows, header), file_name=f"成绩-{IDS[0]}.xlsx")
         message = action["params"]["message"]
         self.assertIn("Columns ignored: 备注2", message)
         self.assertIn("3 rows read, 9 values written, 0 blank rows", message)
@@ -131,6 +138,7 @@ class TestUploadFiles(PlanCommon):
         upload = self.plan_uploads()
         self.assertEqual(len(upload), 1)
         self.assertEqual(upload.description, message)
+        self.assertNotIn(IDS[0], upload.name)  # an ID number in the file name is not kept
         self.assertFalse(upload.index_content)  # full ID numbers inside: not indexed
         self.assertIn(upload, self.plan.message_ids[:1].attachment_ids)
         # the ledger keeps it (Article 13)

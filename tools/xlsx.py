@@ -442,6 +442,11 @@ _CERTIFICATE_NUMBER = re.compile(r"^[A-Z]\d{21}$")
 SHOWN_VALUE_LENGTH = 60
 
 
+def may_hold_id_number(text):
+    """Whether ``text`` holds a run of digits that is, or may be, a resident ID number."""
+    return bool(_ID_LIKE.search(text or ""))
+
+
 def shown_value(value, is_id=False):
     """A cell's value as an error message may show it: ID numbers, and anything that
     may be one (a number of 15 digits or more), only masked by the one masking policy."""

@@ -10,7 +10,13 @@ from odoo.exceptions import UserError
 from ..report.skill_cert_plan_xlsx import CERTIFICATE_LIST_COLUMNS, SCORE_SHEET_COLUMNS
 from ..tools import identity
 from ..tools.download import XLSX_MIMETYPE
-from ..tools.xlsx import _ID_LIKE, WorkbookError, read_table, row_problem, workbook_error_message
+from ..tools.xlsx import (
+    WorkbookError,
+    may_hold_id_number,
+    read_table,
+    row_problem,
+    workbook_error_message,
+)
 
 IMPORT_KINDS = [
     ("scores", "Scores (the score entry sheet)"),
@@ -149,7 +155,7 @@ class SkillCertPlanImport(models.TransientModel):
         plan = self.plan_id
         kind = dict(self._fields["kind"]._description_selection(self.env))[self.kind]
         name = self.file_name or "upload.xlsx"
-        if _ID_LIKE.search(name):  # an ID number in a file name would be shown everywhere
+        if may_hold_id_number(name):  # an ID number in a file name would be shown everywhere
             name = "upload.xlsx"
         attachment = self.env["ir.attachment"]._skill_cert_create_unindexed(
             {
