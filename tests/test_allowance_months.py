@@ -119,3 +119,14 @@ class TestAllowanceMonths(AllowanceCommon):
             [(str(sheet.month), sheet.state) for sheet in sheets],
             [("2026-10-01", "confirmed"), ("2026-11-01", "confirmed"), ("2026-12-01", "draft")],
         )
+
+    def test_certificate_expires_on_the_shanghai_date(self):
+        """Valid until 30 November: at 20:00 UTC on the 30th it is already 1 December in
+        Shanghai, and the certificate has expired (the server's date still says 30)."""
+        certificate = self.certify(self.employee, 4, "2025-01-01", valid_until="2026-11-30")
+        with freeze_time("2026-11-30 15:00:00"):  # 23:00 in Shanghai
+            self.env["skill.cert.certificate"]._cron_sync_expiry()
+            self.assertEqual(certificate.state, "valid")
+        with freeze_time("2026-11-30 20:00:00"):
+            self.env["skill.cert.certificate"]._cron_sync_expiry()
+            self.assertEqual(certificate.state, "expired")

@@ -5,6 +5,7 @@ import logging
 import os
 import re
 import zipfile
+from datetime import date
 
 import openpyxl
 
@@ -417,3 +418,38 @@ class TestUploadPeakMemory(TransactionCase):
         self.assertEqual(figures["baseline_rows"], 2000)
         self.assertLess(figures["ours"], 1.5 * figures["unzipped"])
         self.assertLess(figures["ratio"], 1.0)
+
+
+@tagged("post_install", "-at_install")
+class TestUploadMessagesInChinese(PlanCommon):
+    """The refusals of this issue reach a Chinese user in Chinese."""
+
+    CANDIDATES = 1
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms([MODULE], ["zh_CN"], overwrite=True)
+        cls.env = cls.env(context=dict(cls.env.context, lang="zh_CN"))
+
+    def test_refusals_in_chinese(self):
+        plan = self.create_plan()
+        self.to_examined(plan)
+        data = patched(
+            write_workbook([("成绩", list(HEADER), [], [12] * len(HEADER))]),
+            xl__worksheets__sheet1__xml=lambda xml: xml[: len(xml) // 2],
+        )
+        wizard = (
+            self.env["skill.cert.plan.import"]
+            .with_user(self.user_officer)
+            .create({"plan_id": plan.id, "file": base64.b64encode(data)})
+        )
+        with self.assertRaisesRegex(UserError, "未导入任何内容：文件已损坏"):
+            wizard.action_import()
+        Year = self.env["skill.cert.official.year"].with_user(self.user_manager)
+        with self.assertRaisesRegex(UserError, "尚未载入 2027 年的法定节假日安排"):
+            Year._add_working_days(date(2026, 12, 28), 5)
+        year = Year.create({"year": 2027, "reference": "国办发明电〔2026〕99号"})
+        with self.assertRaisesRegex(UserError, "2027 年没有法定节假日"):
+            year.action_confirm()
