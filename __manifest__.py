@@ -3,7 +3,7 @@
     "summary": "Run vocational skill level certification (职业技能等级认定) as a pilot "
     "enterprise: occupations, levels, certificates and the employee data the "
     "Nanxun 2023 measures require.",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Human Resources/Skills",
     "author": "l10n_cn_hr_skill_certification contributors",
     "website": "https://github.com/l10n-cn/l10n_cn_hr_skill_certification",
@@ -28,6 +28,7 @@
         "wizard/skill_cert_plan_import_views.xml",
         "wizard/skill_cert_objection_resolve_views.xml",
         "wizard/skill_cert_score_correction_wizard_views.xml",
+        "wizard/skill_cert_official_year_load_views.xml",
         "report/skill_cert_reports.xml",
         "report/report_annex_templates.xml",
         "report/report_inspection_templates.xml",

@@ -1,6 +1,8 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from ..tools import internal
+
 # Records whose files are their ledger (Article 13): exports, uploads and the chatter's
 # files of a plan once it has left the draft.
 LEDGER_MODELS = ("skill.cert.plan",)
@@ -8,6 +10,23 @@ LEDGER_MODELS = ("skill.cert.plan",)
 
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
+
+    def _index(self, bin_data, file_type, checksum=None):
+        # The plan's spreadsheets carry full ID numbers: they are kept, not indexed
+        # for full-text search (see also _skill_cert_create_unindexed).
+        if internal.is_internal(self, internal.UNINDEXED_FILE):
+            return False
+        return super()._index(bin_data, file_type, checksum=checksum)
+
+    @api.model
+    def _skill_cert_create_unindexed(self, vals):
+        """Create an attachment whose content is never full-text indexed, even when a
+        module above this one in the inheritance (attachment_indexation) indexes it."""
+        attachment = internal.internally(self, internal.UNINDEXED_FILE).create(vals)
+        if attachment.index_content:
+            # sudo: the column is technical; the creator may only have created the file.
+            attachment.sudo().index_content = False
+        return attachment
 
     def _skill_cert_ledger_files(self):
         files = self.filtered(

@@ -7,6 +7,15 @@ from ..tools.dates import shanghai_today
 from .skill_cert_company_change import REPORTED_COMPANY_FIELDS
 
 DISPATCHED_SHARE_LIMIT = 0.1  # Article 6: dispatched workers at most 10% of the staff
+# Limits of an uploaded spreadsheet, checked before it is read. A score sheet of a few
+# thousand candidates is well under 1 MB; Excel itself holds at most 32,767 characters
+# in a cell.
+UPLOAD_LIMIT_DEFAULTS = {
+    "skill_cert_upload_max_file_mb": 10,
+    "skill_cert_upload_max_unzipped_mb": 50,
+    "skill_cert_upload_max_rows": 10000,
+    "skill_cert_upload_max_cell_chars": 32767,
+}
 
 
 class ResCompany(models.Model):
@@ -76,6 +85,53 @@ class ResCompany(models.Model):
         string="Within the 10% Limit",
         compute="_compute_skill_cert_dispatched_share",
     )
+
+    skill_cert_payroll_cutoff_day = fields.Integer(
+        string="Payroll Cut-off Day",
+        help="Day of the month from which that month's allowance sheet may be confirmed "
+        "(1-28). Empty: the last day of the month (Asia/Shanghai).",
+    )
+    skill_cert_upload_max_file_mb = fields.Integer(
+        string="Largest Uploaded File (MB)",
+        default=UPLOAD_LIMIT_DEFAULTS["skill_cert_upload_max_file_mb"],
+    )
+    skill_cert_upload_max_unzipped_mb = fields.Integer(
+        string="Largest Unpacked Workbook (MB)",
+        default=UPLOAD_LIMIT_DEFAULTS["skill_cert_upload_max_unzipped_mb"],
+        help="An .xlsx file is a zip archive: the size of its content once unpacked.",
+    )
+    skill_cert_upload_max_rows = fields.Integer(
+        string="Most Rows per Sheet", default=UPLOAD_LIMIT_DEFAULTS["skill_cert_upload_max_rows"]
+    )
+    skill_cert_upload_max_cell_chars = fields.Integer(
+        string="Longest Cell (characters)",
+        default=UPLOAD_LIMIT_DEFAULTS["skill_cert_upload_max_cell_chars"],
+    )
+
+    _skill_cert_payroll_cutoff_day_range = models.Constraint(
+        "CHECK(skill_cert_payroll_cutoff_day IS NULL OR skill_cert_payroll_cutoff_day "
+        "BETWEEN 0 AND 28)",
+        "The payroll cut-off day is a day between 1 and 28 (empty: the last day of the month).",
+    )
+    _skill_cert_upload_limits_positive = models.Constraint(
+        "CHECK(skill_cert_upload_max_file_mb > 0 AND skill_cert_upload_max_unzipped_mb > 0 "
+        "AND skill_cert_upload_max_rows > 0 AND skill_cert_upload_max_cell_chars > 0)",
+        "The limits of uploaded spreadsheets are positive numbers.",
+    )
+
+    def _skill_cert_upload_limits(self):
+        """The limits of an uploaded spreadsheet (tools.xlsx.Limits), the defaults where
+        a limit is not set."""
+        from ..tools.xlsx import Limits  # noqa: PLC0415 - avoid a cycle at import
+
+        self.ensure_one()
+        values = {name: self[name] or default for name, default in UPLOAD_LIMIT_DEFAULTS.items()}
+        return Limits(
+            file_bytes=values["skill_cert_upload_max_file_mb"] * 1024 * 1024,
+            unzipped_bytes=values["skill_cert_upload_max_unzipped_mb"] * 1024 * 1024,
+            rows=values["skill_cert_upload_max_rows"],
+            cell_chars=values["skill_cert_upload_max_cell_chars"],
+        )
 
     def _compute_skill_cert_change_to_report_count(self):
         counts = dict(

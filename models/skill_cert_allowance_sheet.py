@@ -48,7 +48,7 @@ class SkillCertAllowanceSheet(models.Model):
         required=True,
         index=True,
         tracking=True,
-        default=lambda self: shanghai_today().replace(day=1),
+        default=lambda self: self._default_month(),
         help="First day of the month paid.",
     )
     state = fields.Selection(
@@ -66,6 +66,12 @@ class SkillCertAllowanceSheet(models.Model):
         string="Confirmed On", readonly=True, copy=False, tracking=True
     )
     confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    confirmable_date = fields.Date(
+        string="Can Be Confirmed From",
+        compute="_compute_confirmable_date",
+        help="The last day of the month (Asia/Shanghai), or the payroll cut-off day of the "
+        "company's settings.",
+    )
     line_count = fields.Integer(string="Employees", compute="_compute_totals")
     new_count = fields.Integer(string="New", compute="_compute_totals")
     changed_count = fields.Integer(string="Changed", compute="_compute_totals")
@@ -80,8 +86,35 @@ class SkillCertAllowanceSheet(models.Model):
     )
 
     # ------------------------------------------------------------------
-    # Computes and constraints
+    # Defaults, computes and constraints
     # ------------------------------------------------------------------
+
+    @api.model
+    def _default_month(self):
+        """The first month without a sheet: the month after the company's latest sheet,
+        or this month (Asia/Shanghai) for its first sheet."""
+        company = self.env["res.company"].browse(self.env.context.get("default_company_id"))
+        company = company or self.env.company
+        # sudo: which months have a sheet is no secret to whoever creates one.
+        latest = (
+            self.sudo().search([("company_id", "=", company.id)], order="month desc", limit=1).month
+        )
+        if latest:
+            return allowance.add_months(latest, 1)
+        return shanghai_today().replace(day=1)
+
+    @api.depends("month", "company_id.skill_cert_payroll_cutoff_day")
+    def _compute_confirmable_date(self):
+        for sheet in self:
+            sheet.confirmable_date = sheet.month and sheet._get_confirmable_date()
+
+    def _get_confirmable_date(self):
+        """The first day on which the sheet's month may be confirmed."""
+        self.ensure_one()
+        cutoff = self.company_id.skill_cert_payroll_cutoff_day
+        if cutoff:
+            return self.month.replace(day=cutoff)
+        return allowance.month_end(self.month)
 
     @api.depends("month")
     def _compute_name(self):
@@ -154,7 +187,10 @@ class SkillCertAllowanceSheet(models.Model):
         # lie outside the companies the user works in.
         for vals in vals_list:
             company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-            month = fields.Date.to_date(vals.get("month")) or shanghai_today().replace(day=1)
+            month = (
+                fields.Date.to_date(vals.get("month"))
+                or self.with_context(default_company_id=company.id)._default_month()
+            )
             if self.sudo().search_count([("company_id", "=", company.id), ("month", "=", month)]):
                 raise ValidationError(
                     self.env._(
@@ -242,6 +278,38 @@ class SkillCertAllowanceSheet(models.Model):
                     )
                 )
 
+    def _check_not_future(self, step):
+        this_month = shanghai_today().replace(day=1)
+        for sheet in self:
+            if sheet.month > this_month:
+                raise UserError(
+                    self.env._(
+                        "Allowance sheet %(sheet)s: %(month)s has not begun (today is %(today)s "
+                        "in Asia/Shanghai); “%(step)s” is possible from its first day.",
+                        sheet=sheet.display_name,
+                        month=month_label(sheet.month),
+                        today=shanghai_today(),
+                        step=step,
+                    )
+                )
+
+    def _check_confirmable_today(self):
+        today = shanghai_today()
+        for sheet in self:
+            confirmable = sheet._get_confirmable_date()
+            if today < confirmable:
+                raise UserError(
+                    self.env._(
+                        "Allowance sheet %(sheet)s can be confirmed from %(date)s (the last "
+                        "day of the month, or the payroll cut-off day of the settings); today "
+                        "is %(today)s in Asia/Shanghai. Until then it may change and is not "
+                        "paid.",
+                        sheet=sheet.display_name,
+                        date=confirmable,
+                        today=today,
+                    )
+                )
+
     def _lock_and_refresh(self):
         """Two officers clicking at once: the second waits for nothing and is told."""
         try:
@@ -266,6 +334,7 @@ class SkillCertAllowanceSheet(models.Model):
         self.check_access("write")
         self._lock_and_refresh()
         self._check_draft(step)
+        self._check_not_future(step)
         self._check_months_in_order(step)
         for sheet in self:
             sheet._generate_lines()
@@ -277,6 +346,7 @@ class SkillCertAllowanceSheet(models.Model):
         self.check_access("write")
         self._lock_and_refresh()
         self._check_draft(step)
+        self._check_confirmable_today()
         self._check_months_in_order(step)
         for sheet in self:
             sheet._check_up_to_date()
@@ -304,7 +374,8 @@ class SkillCertAllowanceSheet(models.Model):
 
     @api.model
     def _demo_run_recent_months(self, company_id, user_id):
-        """Demo data: the last two months confirmed, this month generated."""
+        """Demo data: the last two months confirmed, this month generated (a month is
+        confirmed from its last day, so the two before this one always can be)."""
         user = self.env["res.users"].browse(user_id)
         Sheet = self.with_user(user).with_company(company_id).with_context(lang=user.lang)
         this_month = shanghai_today().replace(day=1)

@@ -16,8 +16,16 @@ class ReportSkillCertAllowanceXlsx(models.AbstractModel):
     def _export(self, sheet):
         sheet.ensure_one()
         sheet.check_access("read")
-        data = write_workbook([self._sheet_lines(sheet), self._sheet_back_pay(sheet)])
-        return attach_and_download(sheet, f"{sheet.display_name}.xlsx", data, XLSX_MIMETYPE)
+        banner = None
+        name = f"{sheet.display_name}.xlsx"
+        if sheet.state != "confirmed":
+            # A draft may still change: nobody may pay from it.
+            banner = self.env._("DRAFT (not confirmed, not to be paid from)")
+            name = f"{banner}-{name}"
+        data = write_workbook(
+            [self._sheet_lines(sheet), self._sheet_back_pay(sheet)], banner=banner
+        )
+        return attach_and_download(sheet, name, data, XLSX_MIMETYPE)
 
     @api.model
     def _sheet_lines(self, sheet):

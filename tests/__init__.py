@@ -21,3 +21,5 @@ from . import test_trust
 from . import test_access_matrix
 from . import test_screens
 from . import test_tours
+from . import test_allowance_months
+from . import test_upload_files

@@ -428,7 +428,7 @@ class TestAllowanceExport(AllowanceCommon):
     def test_xlsx_has_one_row_per_line_with_text_badges(self):
         self.certify(self.employee, 4, "2025-01-01")
         self.employee.barcode = "0012"
-        sheet = self.sheet("2026-04-01")
+        sheet = self.confirmed("2026-04-01")
         action = sheet.action_export_xlsx()
         attachment = self.env["ir.attachment"].browse(
             int(action["url"].split("/")[3].split("?")[0])

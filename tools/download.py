@@ -5,8 +5,9 @@ XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 
 
 def attach_and_download(record, name, data, mimetype):
-    """Attach ``data`` to ``record`` under ``name``; return the action downloading it."""
-    attachment = record.env["ir.attachment"].create(
+    """Attach ``data`` to ``record`` under ``name`` (not full-text indexed: the plan's
+    files carry ID numbers); return the action downloading it."""
+    attachment = record.env["ir.attachment"]._skill_cert_create_unindexed(
         {
             "name": name,
             "raw": data,

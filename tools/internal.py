@@ -16,6 +16,8 @@ SIGNING = "skill_cert_signing"  # supervision forms, written by their signatures
 NOTICE_STEP = "skill_cert_notice_step"  # published notices, closed by the plan's steps
 REGISTRATION_STEP = "skill_cert_registration_step"  # a registration's state and review
 OBJECTION_STEP = "skill_cert_objection_step"  # an objection's resolution
+OFFICIAL_YEAR = "skill_cert_official_year"  # a year's state, and the days of a confirmed year
+UNINDEXED_FILE = "skill_cert_unindexed_file"  # an uploaded file kept without full-text index
 
 
 def internally(records, *keys):

@@ -1,12 +1,22 @@
 import base64
+import binascii
 from collections import Counter
+
+from markupsafe import Markup
 
 from odoo import fields, models
 from odoo.exceptions import UserError
 
 from ..report.skill_cert_plan_xlsx import CERTIFICATE_LIST_COLUMNS, SCORE_SHEET_COLUMNS
 from ..tools import identity
-from ..tools.xlsx import WorkbookError, read_rows, row_problem
+from ..tools.download import XLSX_MIMETYPE
+from ..tools.xlsx import (
+    WorkbookError,
+    may_hold_id_number,
+    read_table,
+    row_problem,
+    workbook_error_message,
+)
 
 IMPORT_KINDS = [
     ("scores", "Scores (the score entry sheet)"),
@@ -17,14 +27,18 @@ REQUIRED_COLUMNS = {
     "scores": ("ticket_number", "id_number", "theory_score", "practical_score"),
     "certificate_numbers": ("id_number", "certificate_number"),
 }
+SCORE_KEYS = ("theory_score", "practical_score", "review_score")
 
 
 class SkillCertPlanImport(models.TransientModel):
     """Upload a filled score sheet, or the authority's list of certificate numbers.
 
-    Columns are found by their header; every row is checked and every problem is
-    reported at once (row, column, value, reason). Nothing is written unless the
-    whole file is right.
+    The sheet read is the one whose header has the expected columns (visible sheets
+    first); columns are found by their header, unknown ones are ignored and listed.
+    Every row is read, whatever size the file declares, within the company's limits;
+    every problem is reported at once (row, column, value, reason; ID numbers masked).
+    Nothing is written unless the whole file is right and it changes something; the
+    file is then kept on the plan (its ledger) with a summary, without full-text index.
     """
 
     _name = "skill.cert.plan.import"
@@ -32,20 +46,18 @@ class SkillCertPlanImport(models.TransientModel):
 
     plan_id = fields.Many2one("skill.cert.plan", required=True, ondelete="cascade")
     kind = fields.Selection(IMPORT_KINDS, required=True, default="scores")
-    file = fields.Binary(string="Spreadsheet (.xlsx)", required=True)
+    # Not an attachment: the upload lives with the wizard until it is vacuumed; only a
+    # file that was imported is kept, on the plan. Required in the form only: an empty
+    # upload is refused with the message of a file that cannot be read.
+    file = fields.Binary(string="Spreadsheet (.xlsx)", attachment=False)
     file_name = fields.Char()
 
     def action_import(self):
         self.ensure_one()
         columns = SCORE_SHEET_COLUMNS if self.kind == "scores" else CERTIFICATE_LIST_COLUMNS
-        try:
-            header, rows = read_rows(base64.b64decode(self.file or b""))
-        except WorkbookError as error:
-            raise UserError(
-                self.env._("The file is not an Excel workbook (.xlsx) that can be read.")
-            ) from error
-        positions = self._check_header(header, columns)
-        values, problems = self._read_values(rows, positions, columns)
+        data = self._decoded_file()
+        table = self._read_table(data, columns)
+        values, problems = self._read_values(table.rows, columns)
         if not problems:
             method = (
                 self._check_scores if self.kind == "scores" else self._check_certificate_numbers
@@ -59,50 +71,125 @@ class SkillCertPlanImport(models.TransientModel):
                     errors="\n".join(problems[:200]),
                 )
             )
+        values = [row for row in values if len(row) > 1]
+        written = sum(len(row) - 1 for row in values)
+        if not written:
+            raise UserError(
+                self.env._(
+                    "Nothing was imported: the file has nothing to write (%(what)s). Fill it "
+                    "in and import it again.",
+                    what=self.env._("no score differs from what is recorded")
+                    if self.kind == "scores"
+                    else self.env._("no certificate number differs from what is recorded"),
+                )
+            )
         if self.kind == "scores":
             self.plan_id._write_scores(values)
         else:
             self.plan_id._write_certificate_numbers(values)
-        return {"type": "ir.actions.act_window_close"}
+        summary = self._summary(table, len(values), written)
+        self._keep_in_ledger(data, summary)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Imported"),
+                "message": summary,
+                "type": "success",
+                "sticky": True,
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
-    def _check_header(self, header, columns):
-        by_label = {label: key for key, label in columns.items()}
-        problems = []
-        extra = [label for label in header if label and label not in by_label]
-        if extra:
-            problems.append(self.env._("unknown columns: %(columns)s", columns="、".join(extra)))
-        duplicated = [label for label, count in Counter(header).items() if label and count > 1]
-        if duplicated:
-            problems.append(
-                self.env._("columns given twice: %(columns)s", columns="、".join(duplicated))
-            )
+    def _decoded_file(self):
+        try:
+            return base64.b64decode(self.file or b"", validate=True)
+        except (binascii.Error, ValueError):
+            raise UserError(
+                self.env._("The file is not an Excel workbook (.xlsx) that can be read.")
+            ) from None
+
+    def _required_columns(self):
         required = list(REQUIRED_COLUMNS[self.kind])
         if self.kind == "scores" and self.plan_id.needs_review_score:
             required.append("review_score")
-        missing = [columns[key] for key in required if columns[key] not in header]
-        if missing:
-            problems.append(self.env._("missing columns: %(columns)s", columns="、".join(missing)))
-        if problems:
+        return required
+
+    def _read_table(self, data, columns):
+        limits = self.plan_id.company_id._skill_cert_upload_limits()
+        try:
+            return read_table(data, columns, self._required_columns(), limits)
+        except WorkbookError as error:
             raise UserError(
                 self.env._(
-                    "Nothing was imported: the header row does not fit (%(problems)s).",
-                    problems="; ".join(problems),
+                    "Nothing was imported: %(reason)s",
+                    reason=workbook_error_message(self.env, error),
                 )
+            ) from None
+
+    def _summary(self, table, rows, written):
+        parts = [
+            self.env._(
+                "Sheet “%(sheet)s”%(hidden)s, header on row %(line)s: %(rows)s rows read, "
+                "%(values)s values written, %(blank)s blank rows.",
+                sheet=table.sheet,
+                hidden=self.env._(" (hidden)") if table.hidden else "",
+                line=table.header_line,
+                rows=len(table.rows),
+                values=written,
+                blank=table.blank_rows,
             )
-        return {by_label[label]: index for index, label in enumerate(header) if label}
+        ]
+        if table.ignored:
+            parts.append(
+                self.env._("Columns ignored: %(columns)s.", columns="、".join(table.ignored))
+            )
+        unchanged = len(table.rows) - rows
+        if unchanged:
+            parts.append(self.env._("%(count)s rows unchanged.", count=unchanged))
+        return " ".join(parts)
+
+    def _keep_in_ledger(self, data, summary):
+        """The file imported, kept on the plan with its summary (Article 13), out of the
+        full-text index: it holds ID numbers."""
+        plan = self.plan_id
+        kind = dict(self._fields["kind"]._description_selection(self.env))[self.kind]
+        name = self.file_name or "upload.xlsx"
+        if may_hold_id_number(name):  # an ID number in a file name would be shown everywhere
+            name = "upload.xlsx"
+        attachment = self.env["ir.attachment"]._skill_cert_create_unindexed(
+            {
+                "name": self.env._("Uploaded %(kind)s - %(name)s", kind=kind, name=name),
+                "raw": data,
+                "res_model": plan._name,
+                "res_id": plan.id,
+                "mimetype": XLSX_MIMETYPE,
+                "description": summary,
+            }
+        )
+        plan.message_post(
+            body=Markup("<p><b>%s</b></p><p>%s</p>") % (kind, summary),
+            attachment_ids=attachment.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        return attachment
 
     def _problem(self, line, key, value, reason, columns):
-        return row_problem(self.env, line, columns[key], value, reason)
+        return row_problem(self.env, line, columns[key], value, reason, is_id=key == "id_number")
 
-    def _read_values(self, rows, positions, columns):
+    def _read_values(self, rows, columns):
         """Cells to Python values: text where text is expected, numbers for scores."""
         problems, values = [], []
         for line, cells in rows:
             row = {"line": line}
-            for key, index in positions.items():
-                cell = cells[index] if index < len(cells) else None
-                value = cell.value if cell is not None else None
-                if cell is not None and cell.data_type == "f":
+            for key in columns:
+                cell = cells.get(key)
+                if cell is None:
+                    if key in SCORE_KEYS:
+                        row[key] = None
+                    continue
+                value = cell.value
+                if cell.kind == "formula":
                     problems.append(
                         self._problem(
                             line,
@@ -113,10 +200,13 @@ class SkillCertPlanImport(models.TransientModel):
                         )
                     )
                     continue
-                if key in ("theory_score", "practical_score", "review_score"):
-                    if value in (None, ""):
-                        row[key] = None
-                    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                if cell.kind == "error":
+                    problems.append(
+                        self._problem(line, key, value, self.env._("an error value"), columns)
+                    )
+                    continue
+                if key in SCORE_KEYS:
+                    if cell.kind == "number":
                         row[key] = float(value)
                     else:
                         try:
@@ -125,7 +215,7 @@ class SkillCertPlanImport(models.TransientModel):
                             problems.append(
                                 self._problem(line, key, value, self.env._("not a number"), columns)
                             )
-                elif key == "id_number" and isinstance(value, (int, float)):
+                elif key == "id_number" and cell.kind == "number":
                     problems.append(
                         self._problem(
                             line,
@@ -138,8 +228,10 @@ class SkillCertPlanImport(models.TransientModel):
                             columns,
                         )
                     )
+                elif cell.kind == "number" and float(value).is_integer():
+                    row[key] = str(int(value))
                 else:
-                    row[key] = "" if value is None else str(value).strip()
+                    row[key] = str(value).strip()
             values.append(row)
         return values, problems
 
@@ -221,11 +313,14 @@ class SkillCertPlanImport(models.TransientModel):
         for row in values:
             if "registration" not in row:
                 continue
-            out = {"registration": row["registration"]}
-            for key in ("theory_score", "practical_score", "review_score"):
+            registration = row["registration"]
+            out = {"registration": registration}
+            for key in SCORE_KEYS:
                 score = row.get(key)
                 if score is None:
                     continue
+                if registration[f"has_{key}"] and registration[key] == score:
+                    continue  # as recorded: nothing to write
                 if not 0 <= score <= 100:
                     problems.append(
                         self._problem(
@@ -254,7 +349,8 @@ class SkillCertPlanImport(models.TransientModel):
                             SCORE_SHEET_COLUMNS,
                         )
                     )
-                out[field_name] = examiners.get(examiner)
+                if registration[field_name].id != examiners.get(examiner):
+                    out[field_name] = examiners.get(examiner)
             rows.append(out)
         return rows, problems
 
@@ -314,7 +410,7 @@ class SkillCertPlanImport(models.TransientModel):
                     self._problem(row["line"], key, number, problem, CERTIFICATE_LIST_COLUMNS)
                 )
                 continue
-            if "registration" in row:
+            if "registration" in row and row["registration"].certificate_number != number:
                 rows.append(
                     {
                         "registration": row["registration"].with_env(self.env),
