@@ -51,7 +51,10 @@ class SkillCertDemo(models.AbstractModel):
         """The demo's "today": today, or the last day the official calendar can count
         5 working days from, so that the demo installs whatever year it is."""
         Year = self.env["skill.cert.official.year"]
-        last = Year.search([], order="year desc", limit=1).year or shanghai_today().year
+        last = (
+            Year.search([("state", "=", "confirmed")], order="year desc", limit=1).year
+            or shanghai_today().year
+        )
         return min(shanghai_today(), datetime.date(last, 12, 15))
 
     def _workday(self, day):

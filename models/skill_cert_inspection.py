@@ -78,10 +78,10 @@ class SkillCertInspection(models.Model):
         "res.users", string="Co-signed by Internal Supervisor", readonly=True, tracking=True
     )
     # What the current user may do now, for the buttons (the same reasons refuse).
-    can_fill = fields.Boolean(compute="_compute_can")
-    can_sign_on_site = fields.Boolean(compute="_compute_can")
-    can_sign = fields.Boolean(compute="_compute_can")
-    can_cosign = fields.Boolean(compute="_compute_can")
+    can_fill = fields.Boolean(compute="_compute_can", export_string_translation=False)
+    can_sign_on_site = fields.Boolean(compute="_compute_can", export_string_translation=False)
+    can_sign = fields.Boolean(compute="_compute_can", export_string_translation=False)
+    can_cosign = fields.Boolean(compute="_compute_can", export_string_translation=False)
 
     @api.depends("state", "plan_id.state", "cosigned_by_id")
     @api.depends_context("uid")

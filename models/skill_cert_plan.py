@@ -202,37 +202,74 @@ class SkillCertPlan(models.Model):
     cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
 
     # What the current user may do now: one boolean per step, for the buttons.
-    can_file = fields.Boolean(compute="_compute_can_steps")
-    can_open_registration = fields.Boolean(compute="_compute_can_steps")
-    can_close_registration = fields.Boolean(compute="_compute_can_steps")
-    can_publish_candidate_notice = fields.Boolean(compute="_compute_can_steps")
-    can_generate_tickets = fields.Boolean(compute="_compute_can_steps")
-    can_arrange = fields.Boolean(compute="_compute_can_steps")
-    can_mark_examined = fields.Boolean(compute="_compute_can_steps")
-    can_submit_scores = fields.Boolean(compute="_compute_can_steps")
-    can_check_scores = fields.Boolean(compute="_compute_can_steps")
-    can_supervise_scores = fields.Boolean(compute="_compute_can_steps")
-    can_initial_review = fields.Boolean(compute="_compute_can_steps")
-    can_re_review = fields.Boolean(compute="_compute_can_steps")
-    can_publish_result_notice = fields.Boolean(compute="_compute_can_steps")
-    can_supervisor_confirm_results = fields.Boolean(compute="_compute_can_steps")
-    can_head_confirm_results = fields.Boolean(compute="_compute_can_steps")
-    can_mark_numbered = fields.Boolean(compute="_compute_can_steps")
-    can_issue = fields.Boolean(compute="_compute_can_steps")
-    can_close = fields.Boolean(compute="_compute_can_steps")
-    can_suspend = fields.Boolean(compute="_compute_can_steps")
-    can_resume = fields.Boolean(compute="_compute_can_steps")
-    can_cancel = fields.Boolean(compute="_compute_can_steps")
-    can_correct_scores = fields.Boolean(compute="_compute_can_steps")
+    can_file = fields.Boolean(compute="_compute_can_steps", export_string_translation=False)
+    can_open_registration = fields.Boolean(
+        compute="_compute_can_steps", export_string_translation=False
+    )
+    can_close_registration = fields.Boolean(
+        compute="_compute_can_steps", export_string_translation=False
+    )
+    can_publish_candidate_notice = fields.Boolean(
+        compute="_compute_can_steps", export_string_translation=False
+    )
+    can_generate_tickets = fields.Boolean(
+        compute="_compute_can_steps", export_string_translation=False
+    )
+    can_arrange = fields.Boolean(compute="_compute_can_steps", export_string_translation=False)
+    can_mark_examined = fields.Boolean(
+        compute="_compute_can_steps", export_string_translation=False
+    )
+    can_submit_scores = fields.Boolean(
+        compute="_compute_can_steps", export_string_translation=False
+    )
+    can_check_scores = fields.Boolean(compute="_compute_can_steps", export_string_translation=False)
+    can_supervise_scores = fields.Boolean(
+        compute="_compute_can_steps", export_string_translation=False
+    )
+    can_initial_review = fields.Boolean(
+        compute="_compute_can_steps", export_string_translation=False
+    )
+    can_re_review = fields.Boolean(compute="_compute_can_steps", export_string_translation=False)
+    can_publish_result_notice = fields.Boolean(
+        compute="_compute_can_steps", export_string_translation=False
+    )
+    can_supervisor_confirm_results = fields.Boolean(
+        compute="_compute_can_steps", export_string_translation=False
+    )
+    can_head_confirm_results = fields.Boolean(
+        compute="_compute_can_steps", export_string_translation=False
+    )
+    can_mark_numbered = fields.Boolean(
+        compute="_compute_can_steps", export_string_translation=False
+    )
+    can_issue = fields.Boolean(compute="_compute_can_steps", export_string_translation=False)
+    can_close = fields.Boolean(compute="_compute_can_steps", export_string_translation=False)
+    can_suspend = fields.Boolean(compute="_compute_can_steps", export_string_translation=False)
+    can_resume = fields.Boolean(compute="_compute_can_steps", export_string_translation=False)
+    can_cancel = fields.Boolean(compute="_compute_can_steps", export_string_translation=False)
+    can_correct_scores = fields.Boolean(
+        compute="_compute_can_steps", export_string_translation=False
+    )
     next_step_note = fields.Char(
-        compute="_compute_can_steps", help="What comes next, and who does it."
+        compute="_compute_can_steps",
+        export_string_translation=False,
+        help="What comes next, and who does it.",
     )
     # For the form: which fields are closed now, from FIELDS_OPEN_UNTIL.
-    locked_field_names = fields.Json(compute="_compute_locked_field_names")
-    effective_state = fields.Selection(PLAN_STATES, compute="_compute_effective_state")
-    shows_scores = fields.Boolean(compute="_compute_effective_state")
+    locked_field_names = fields.Json(
+        compute="_compute_locked_field_names", export_string_translation=False
+    )
+    # The state a suspended plan was suspended in, else the state (for the view's rules).
+    effective_state = fields.Char(
+        compute="_compute_effective_state", export_string_translation=False
+    )
+    shows_scores = fields.Boolean(
+        compute="_compute_effective_state", export_string_translation=False
+    )
     # Which registration fields are open now (FIELDS_OPEN_BY_PLAN_STATE), for the list.
-    open_registration_field_names = fields.Json(compute="_compute_locked_field_names")
+    open_registration_field_names = fields.Json(
+        compute="_compute_locked_field_names", export_string_translation=False
+    )
 
     _name_unique = models.Constraint("UNIQUE(name)", "Two plans cannot share a plan number.")
     _ticket_prefix_unique = models.Constraint(

@@ -82,10 +82,15 @@ class SkillCertRegistration(models.Model):
     )
     plan_exam_date = fields.Date(related="plan_id.exam_date", string="Exam Date")
     plan_venue = fields.Text(related="plan_id.venue", string="Venues")
-    plan_shows_scores = fields.Boolean(related="plan_id.shows_scores")
-    open_field_names = fields.Json(related="plan_id.open_registration_field_names")
+    plan_shows_scores = fields.Boolean(
+        related="plan_id.shows_scores", export_string_translation=False
+    )
+    open_field_names = fields.Json(
+        related="plan_id.open_registration_field_names", export_string_translation=False
+    )
     results_visible = fields.Boolean(
         compute="_compute_results_visible",
+        export_string_translation=False,
         help="Officers see scores once entered; candidates, examiners and supervisors with "
         "the result notice.",
     )

@@ -18,7 +18,11 @@ conf=$addons/odoo.conf
 printf '[options]\ndb_host = %s\ndb_port = %s\ndb_user = %s\n' "$DB_HOST" "$DB_PORT" "$DB_USER" > "$conf"
 [ -n "${PGPASSWORD:-}" ] && printf 'db_password = %s\n' "$PGPASSWORD" >> "$conf"
 for module in "$ADDON_NAME" "$BRIDGE_NAME"; do
-  "$ODOO_PY" -m odoo --addons-path="$(addons_path "$addons")" i18n export -c "$conf" \
-    -d "$db" -l pot zh_CN -- "$module"
+  export_i18n=("$ODOO_PY" -m odoo --addons-path="$(addons_path "$addons")" i18n export -c "$conf" -d "$db")
+  "${export_i18n[@]}" -l pot -- "$module"
+  # The zh_CN file is written elsewhere first: Odoo reads the translations of the code's
+  # terms from the very file it exports to, and opening it for writing empties it.
+  "${export_i18n[@]}" -l zh_CN -o "$addons/$module.zh_CN.po" -- "$module"
+  mv "$addons/$module.zh_CN.po" "$addons/$module/i18n/zh_CN.po"
 done
 say "Exported the .pot and zh_CN.po of $ADDON_NAME and $BRIDGE_NAME."

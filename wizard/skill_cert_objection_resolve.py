@@ -13,7 +13,9 @@ class SkillCertObjectionResolve(models.TransientModel):
     outcome = fields.Selection(
         [("upheld", "Upheld"), ("not_upheld", "Not upheld")], required=True, default="not_upheld"
     )
-    can_remove_candidate = fields.Boolean(compute="_compute_can_remove_candidate")
+    can_remove_candidate = fields.Boolean(
+        compute="_compute_can_remove_candidate", export_string_translation=False
+    )
     remove_candidate = fields.Boolean(
         string="Remove the candidate from the plan",
         help="The candidate concerned leaves the plan, his registration rejected with this "
