@@ -56,6 +56,7 @@ ACCESS_MATRIX = {
     "skill.cert.occupation.import": "- - - - rwcu rwcu - - -",
     "skill.cert.official.day": "r r r r r rwcu r r r",
     "skill.cert.official.year": "r r r r r rwcu r r r",
+    "skill.cert.official.year.load": "- - - - - rwcu - - -",
     "skill.cert.plan": "r r r r rwc rwcu r r r",
     "skill.cert.plan.import": "- - - - rwcu rwcu - - -",
     "skill.cert.plan.staff": "r r r r rwcu rwcu r r r",

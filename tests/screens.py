@@ -121,11 +121,14 @@ def open_action(env, action):
 
 
 def _texts(arch):
+    """The texts a user reads on a view (the root's ``string`` is not shown)."""
     texts = []
     for node in arch.iter():
         if not isinstance(node.tag, str):
             continue
         for attribute in ("string", "help", "placeholder", "title", "sum"):
+            if node is arch and attribute == "string":
+                continue
             if node.get(attribute):
                 texts.append(node.get(attribute))
         if node.text and node.text.strip():

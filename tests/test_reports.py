@@ -4,7 +4,7 @@ import unicodedata
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import PlanCommon
@@ -167,9 +167,19 @@ class TestReports(PlanCommon):
         self.assertIn("四级/中级工", html)
         self.assertIn("有效", html)
 
-    def test_forms_with_id_numbers_need_an_officer(self):
+    def test_forms_printed_from_their_state(self):
+        """Annex 1 exists once examined, Annex 4 from the result notice, Annex 5 once
+        numbered: an earlier print is refused, saying from when."""
         plan = self.create_plan()
         self.to_candidate_notice(plan)
+        Report = self.env["ir.actions.report"].with_user(self.user_officer)
+        for report in ("report_annex1", "report_annex4", "report_annex5"):
+            with self.subTest(report=report), self.assertRaisesRegex(UserError, "filled from"):
+                Report._render_qweb_html(f"l10n_cn_hr_skill_certification.{report}", plan.ids)
+
+    def test_forms_with_id_numbers_need_an_officer(self):
+        plan = self.create_plan()
+        self.to_examined(plan)
         for user in (self.user_examiners[0], self.user_supervisor):
             with self.assertRaises(AccessError):
                 self.env["ir.actions.report"].with_user(user)._render_qweb_html(

@@ -126,7 +126,9 @@ class TestEveryRoleScreens(PlanCommon):
     def test_screens_read_chinese(self):
         """In Chinese, no text of the addon's own is left in English on any screen."""
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms([MODULE], ["zh_CN"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            ["base", "web", "mail", "hr", "hr_skills", MODULE], ["zh_CN"], overwrite=True
+        )
         with open(f"{get_module_path(MODULE)}/i18n/zh_CN.po", "rb") as po_file:
             own_terms = {entry["src"].strip() for entry in PoFileReader(po_file)}
         untranslated = {

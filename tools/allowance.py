@@ -150,7 +150,14 @@ def entitlement(month, terms, certificates, employment, rounding=0.01):
             )
         elif last_month is not None and last_month < month:
             result.notes.append(
-                (certificate.end_kind, {"certificate": certificate, "date": certificate.ends_on})
+                (
+                    certificate.end_kind,
+                    {
+                        "certificate": certificate,
+                        "date": certificate.ends_on,
+                        "last_month": last_month,
+                    },
+                )
             )
         else:
             holding.append(certificate)

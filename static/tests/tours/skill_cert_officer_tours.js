@@ -127,12 +127,15 @@ tours.add("skill_cert_officer_reviews_and_publishes", {
             content: "All approved",
             trigger: ".o_list_view:not(:has(.o_data_row .badge.text-bg-info))",
         },
+        screenshot("registrations"),
         backToPlan(),
         clickButton("action_publish_candidate_notice"),
         statusIs("candidate_notice"),
         clickButton("action_generate_tickets"),
+        screenshot("plan-candidate-notice"),
         ...openMenus("menu_skill_cert_plans_root", "menu_skill_cert_notices"),
         openRecord(PLAN),
+        screenshot("notice-masked"),
         clickButton("action_new_objection"),
         edit("raised_by", "机加工车间职工（实名）", ".modal"),
         ...pick("registration_id", "候选人0000", ".modal"),
@@ -153,7 +156,15 @@ tours.add("skill_cert_officer_reviews_and_publishes", {
 
 tours.add("skill_cert_officer_arranges", {
     url: "/odoo",
-    steps: () => [...openPlan(), clickButton("action_arrange"), statusIs("arranged")],
+    steps: () => [
+        ...openMenus("menu_skill_cert_plans_root", "menu_skill_cert_plans"),
+        screenshot("plans-list"),
+        openRecord(PLAN),
+        clickButton("action_arrange"),
+        statusIs("arranged"),
+        { content: "Arrangement tab", trigger: ".o_notebook a[name='arrangement']", run: "click" },
+        screenshot("plan-arrangement"),
+    ],
 });
 
 tours.add("skill_cert_officer_records_the_exam", {
@@ -231,6 +242,11 @@ tours.add("skill_cert_officer_issues_certificates", {
                 trigger: "button[name='action_view_certificates'] .o_stat_value:contains('3')",
             },
             screenshot("plan-issued"),
+            { content: "Score review tab", trigger: ".o_notebook a[name='review']", run: "click" },
+            screenshot("plan-closed-review"),
+            ...openMenus("menu_skill_cert_certificates"),
+            { content: "The certificates", trigger: ".o_data_row" },
+            screenshot("certificates-list"),
         );
         return steps;
     },

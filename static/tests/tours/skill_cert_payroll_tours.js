@@ -21,6 +21,7 @@ tours.add("skill_cert_payroll_confirms_month", {
         ...save(),
         clickButton("action_generate"),
         { content: "Generated", trigger: "button[name='action_confirm']" },
+        screenshot("allowance-sheet"),
         clickButton("action_confirm"),
         confirmDialog(),
         statusIs("confirmed"),
