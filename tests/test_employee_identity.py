@@ -3,6 +3,7 @@ from datetime import date
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
+from ..tools.dates import shanghai_today
 from .common import SkillCertCommon
 
 
@@ -113,7 +114,8 @@ class TestEmployeeIdentity(SkillCertCommon):
         self.assertEqual(employee._skill_cert_pension_months_at(date(2025, 1, 14)), 11)
         self.assertEqual(employee._skill_cert_pension_months_at(date(2025, 1, 15)), 12)
         other = self.new_employee(skill_cert_pension_months=10)
-        self.assertEqual(other.skill_cert_pension_months_date, date.today())
+        # the day is Shanghai's, whatever the server's clock says
+        self.assertEqual(other.skill_cert_pension_months_date, shanghai_today())
         other.skill_cert_pension_months_date = date(2025, 1, 1)
         self.assertEqual(other._skill_cert_pension_months_at(date(2025, 3, 1)), 12)
         with self.assertRaisesRegex(ValidationError, "future"):
