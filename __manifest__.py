@@ -3,7 +3,7 @@
     "summary": "Run vocational skill level certification (职业技能等级认定) as a pilot "
     "enterprise: occupations, levels, certificates and the employee data the "
     "Nanxun 2023 measures require.",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Human Resources/Skills",
     "author": "l10n_cn_hr_skill_certification contributors",
     "website": "https://github.com/l10n-cn/l10n_cn_hr_skill_certification",
@@ -28,6 +28,7 @@
         "wizard/skill_cert_plan_import_views.xml",
         "wizard/skill_cert_objection_resolve_views.xml",
         "wizard/skill_cert_score_correction_wizard_views.xml",
+        "wizard/skill_cert_veto_wizard_views.xml",
         "wizard/skill_cert_official_year_load_views.xml",
         "report/skill_cert_reports.xml",
         "report/report_annex_templates.xml",
@@ -45,6 +46,7 @@
         "views/skill_cert_rectification_views.xml",
         "views/skill_cert_question_bank_views.xml",
         "views/skill_cert_fee_standard_views.xml",
+        "views/skill_cert_pilot_views.xml",
         "views/skill_cert_company_change_views.xml",
         "views/skill_cert_allowance_policy_views.xml",
         "views/skill_cert_allowance_sheet_views.xml",

@@ -74,6 +74,36 @@ class HrEmployee(models.Model):
         tracking=True,
         help="Start of work in the occupation, for the professional seniority (专业工龄).",
     )
+    skill_cert_school_major_id = fields.Many2one(
+        "skill.cert.occupation",
+        string="Graduated in (Speciality)",
+        groups="hr.group_hr_user",
+        tracking=True,
+        help="The occupation the speciality studied corresponds to (本专业或相关专业), for the "
+        "schooling routes of the registration conditions.",
+    )
+    skill_cert_school_level_id = fields.Many2one(
+        "hr.skill.level",
+        string="School Trains for",
+        domain="[('skill_cert_grade', '!=', False)]",
+        groups="hr.group_hr_user",
+        tracking=True,
+        help="The skill level the school's programme trains for (培养目标): a technical school "
+        "trains intermediate workers (level 4), a senior technical school or technician "
+        "college senior workers (level 3) or technicians (level 2).",
+    )
+    skill_cert_graduation_date = fields.Date(
+        string="Graduation Date",
+        groups="hr.group_hr_user",
+        tracking=True,
+        help="The date on the graduation certificate; for a student, the expected date.",
+    )
+    skill_cert_current_student = fields.Boolean(
+        string="Current-year Student",
+        groups="hr.group_hr_user",
+        tracking=True,
+        help="Still at school, graduating this year (在校应届毕业生).",
+    )
     skill_cert_seniority_years = fields.Integer(
         string="Professional Seniority (Years)",
         compute="_compute_skill_cert_seniority_years",

@@ -9,8 +9,11 @@ class SkillCertEligibilityRule(models.Model):
     them is enough. An occupation's own rules replace the general ones; a work type
     without rules of its own follows its occupation's.
 
-    A rule asks for a prior level in the same occupation held for some years, and/or a
-    number of years in the occupation (from the employee's "In the Occupation Since").
+    A rule is one route of the 2018 technical rules (国家职业技能标准编制技术规程) as the
+    standards write them: a certificate of a lower level held some years, years of work
+    alone, or schooling (a graduation certificate of a school training for the level, in
+    this or a related speciality, current-year graduates included where the standard
+    says so). "本职业或相关职业": the occupation's declared related occupations count.
 
     Access: everybody reads; officers edit; managers delete.
     """
@@ -32,6 +35,41 @@ class SkillCertEligibilityRule(models.Model):
         string="Level Applied For",
         required=True,
         domain="[('skill_cert_grade', '!=', False)]",
+    )
+    route = fields.Selection(
+        [
+            ("certificate", "Certificate and years"),
+            ("years", "Years of work"),
+            ("schooling", "Schooling"),
+        ],
+        required=True,
+        default="certificate",
+        help="Certificate and years: a certificate of a lower level held for some years. "
+        "Years of work: years in the occupation only. Schooling: a graduation certificate "
+        "of a school training for the level (with a certificate and years if the standard "
+        "asks for them).",
+    )
+    related_occupations = fields.Boolean(
+        string="This or Related Occupations",
+        default=True,
+        help="本职业或相关职业: certificates and years of the occupation's related occupations "
+        "count as well.",
+    )
+    school_level_id = fields.Many2one(
+        "hr.skill.level",
+        string="School Trains for",
+        domain="[('skill_cert_grade', '!=', False)]",
+        help="Schooling: the school trains for this level or a higher one (以中级技能/高级技能"
+        "为培养目标), in this or a related speciality.",
+    )
+    current_graduates = fields.Boolean(
+        string="Current-year Graduates Included",
+        help="含尚未取得毕业证书的在校应届毕业生.",
+    )
+    proof_required = fields.Char(
+        string="Proof to Attach",
+        help="The documents a candidate attaches for this condition, as the registration "
+        "form tells him.",
     )
     prior_level_id = fields.Many2one(
         "hr.skill.level",
@@ -67,25 +105,63 @@ class SkillCertEligibilityRule(models.Model):
         return rules_for
 
     def _is_met(self, employee, certificates, plan, reference_date):
+        return not self._get_missing(employee, certificates, plan, reference_date)
+
+    def _get_missing(self, employee, certificates, plan, reference_date):
+        """What the candidate lacks to meet this condition, as a list of short reasons
+        (empty when met)."""
         self.ensure_one()
+        occupations = plan.occupation_id._get_counted_occupations(self.related_occupations)
+        missing = []
+        if self.route == "schooling":
+            missing += self._get_schooling_missing(employee, occupations, reference_date)
         if self.min_years_in_occupation:
             since = employee.skill_cert_seniority_since
             if not since or _years_between(since, reference_date) < self.min_years_in_occupation:
-                return False
-        if not self.prior_level_id:
-            return True
-        root = plan.occupation_id.parent_id or plan.occupation_id
-        for certificate in certificates:
-            same_occupation = (
-                certificate.occupation_id.parent_id or certificate.occupation_id
-            ) == root
-            high_enough = certificate.level_grade <= self.prior_level_id.skill_cert_grade
-            long_enough = (
-                _years_between(certificate.issue_date, reference_date) >= self.min_years_since_prior
+                missing.append(
+                    self.env._(
+                        "%(years)g years of work in the occupation",
+                        years=self.min_years_in_occupation,
+                    )
+                )
+        if self.prior_level_id and not any(
+            (certificate.occupation_id.parent_id or certificate.occupation_id) in occupations
+            and certificate.level_grade <= self.prior_level_id.skill_cert_grade
+            and _years_between(certificate.issue_date, reference_date) >= self.min_years_since_prior
+            for certificate in certificates
+        ):
+            missing.append(
+                self.env._(
+                    "a certificate of %(level)s held %(years)g years",
+                    level=self.prior_level_id.name,
+                    years=self.min_years_since_prior,
+                )
             )
-            if same_occupation and high_enough and long_enough:
-                return True
-        return False
+        return missing
+
+    def _get_schooling_missing(self, employee, occupations, reference_date):
+        major = employee.skill_cert_school_major_id
+        school_level = employee.skill_cert_school_level_id
+        if not major or (major.parent_id or major) not in occupations:
+            return [self.env._("a graduation certificate in this or a related speciality")]
+        if self.school_level_id and (
+            not school_level
+            or school_level.skill_cert_grade > self.school_level_id.skill_cert_grade
+        ):
+            return [
+                self.env._(
+                    "a school training for %(level)s or higher", level=self.school_level_id.name
+                )
+            ]
+        graduated = employee.skill_cert_graduation_date
+        if employee.skill_cert_current_student:
+            if not self.current_graduates:
+                return [self.env._("the graduation certificate itself (not yet graduated)")]
+            if not graduated or graduated.year != reference_date.year:
+                return [self.env._("graduating this year")]
+        elif not graduated or graduated > reference_date:
+            return [self.env._("the graduation certificate")]
+        return []
 
 
 def _years_between(start, end):

@@ -96,6 +96,17 @@ class SkillCertOccupation(models.Model):
     certificate_ids = fields.One2many("skill.cert.certificate", "occupation_id")
     certificate_count = fields.Integer(compute="_compute_certificate_count")
     note = fields.Text()
+    related_occupation_ids = fields.Many2many(
+        "skill.cert.occupation",
+        "skill_cert_occupation_related_rel",
+        "occupation_id",
+        "related_id",
+        string="Related Occupations",
+        domain="[('parent_id', '=', False), ('id', '!=', id)]",
+        help="相关职业: the occupations the national standard counts as related, for the "
+        'registration conditions of "this or a related occupation". The relation holds '
+        "both ways.",
+    )
 
     _code_unique = models.UniqueIndex(
         "(code) WHERE code IS NOT NULL",
@@ -198,6 +209,21 @@ class SkillCertOccupation(models.Model):
                         occupation=occupation.display_name,
                     )
                 )
+
+    def _get_counted_occupations(self, related=True):
+        """The occupations (roots: work types count as their occupation) whose
+        certificates and years count for this one: itself, and with ``related`` the
+        occupations related to it either way."""
+        self.ensure_one()
+        root = self.parent_id or self
+        if not related:
+            return root
+        # sudo: which occupations are related is shared data, whoever reads it.
+        root_sudo = root.sudo()
+        linked = root_sudo.related_occupation_ids | root_sudo.search(
+            [("related_occupation_ids", "in", root.ids)]
+        )
+        return root | linked.with_env(self.env)
 
     def _get_skill_name(self):
         self.ensure_one()

@@ -121,13 +121,15 @@ def open_action(env, action):
 
 
 def _texts(arch):
-    """The texts a user reads on a view (the root's ``string`` is not shown)."""
+    """The texts a user reads on a view (the web client shows neither the root's
+    ``string`` nor a sheet's, which Odoo's generated forms fill with the model's
+    untranslated description)."""
     texts = []
     for node in arch.iter():
         if not isinstance(node.tag, str):
             continue
         for attribute in ("string", "help", "placeholder", "title", "sum"):
-            if node is arch and attribute == "string":
+            if attribute == "string" and (node is arch or node.tag == "sheet"):
                 continue
             if node.get(attribute):
                 texts.append(node.get(attribute))

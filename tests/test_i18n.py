@@ -16,6 +16,16 @@ def _term_key(term_type, name, xmlid, source):
     return (source, "code")
 
 
+def _name_of_extended_model(env, module, name, xmlid):
+    """The name of a model ``module`` only extends (hr.version) is exported with the
+    module's terms, but it is its own module's to translate, and whichever module
+    installed last names it (OCA payroll renames hr.version)."""
+    if name != "ir.model,name":
+        return False
+    model = env.ref(xmlid, raise_if_not_found=False)
+    return bool(model) and env.registry[model.model]._original_module != module
+
+
 def missing_translations(env, module):
     """The terms of ``module`` (fields, selections, views, messages, data) that its
     i18n/zh_CN.po does not translate where they are used, and how many terms it has."""
@@ -24,7 +34,7 @@ def missing_translations(env, module):
         for _module, term_type, name, xmlid, source, _value, _comments in (
             TranslationModuleReader(env.cr, modules=[module])
         )
-        if source and source.strip()
+        if source and source.strip() and not _name_of_extended_model(env, module, name, xmlid)
     }
     with open(f"{get_module_path(module)}/i18n/zh_CN.po", "rb") as po_file:
         entries = list(PoFileReader(po_file))
