@@ -5,10 +5,11 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
 from ..tools import internal
+from ..tools.attachments import attach_own_uploads
 from ..tools.dates import shanghai_today
 from ..tools.masking import mask_id_number, mask_name
 from ..tools.plan_steps import progress_index
-from ..tools.roles import GROUP_OFFICER
+from ..tools.roles import GROUP_MANAGER, GROUP_OFFICER
 from .skill_cert_certificate import normalize_certificate_number
 
 REQUIRED_PENSION_MONTHS = 12  # Article 3
@@ -37,7 +38,15 @@ SCORE_FIELDS = ("theory_score", "practical_score", "review_score")
 EXAMINER_FIELDS = ("theory_examiner_id", "practical_examiner_id", "review_examiner_id")
 CANDIDATE_EDITABLE_FIELDS = {"plan_id", "proof_attachment_ids"}
 # Written by the registration's steps only (submit, review, eligibility check).
-STEP_FIELDS = {"state", "is_eligible", "eligibility_notes", "reject_reason"}
+STEP_FIELDS = {
+    "state",
+    "is_eligible",
+    "eligibility_notes",
+    "reject_reason",
+    "exception_reason",
+    "exception_requested_by_id",
+    "exception_confirmed_by_id",
+}
 
 
 class SkillCertRegistration(models.Model):
@@ -128,6 +137,20 @@ class SkillCertRegistration(models.Model):
     is_eligible = fields.Boolean(string="Eligible", readonly=True, copy=False)
     eligibility_notes = fields.Text(string="Eligibility Check", readonly=True, copy=False)
     reject_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    proof_hint = fields.Text(
+        string="Proofs to Attach",
+        compute="_compute_proof_hint",
+        help="What the registration conditions of the plan ask the candidate to attach.",
+    )
+    # An officer may admit a candidate the rules flag, with a justification a manager
+    # confirms (Article 8: the standard's conditions; the rules may not cover every route).
+    exception_reason = fields.Text(string="Justification", readonly=True, copy=False, tracking=True)
+    exception_requested_by_id = fields.Many2one(
+        "res.users", string="Justified By", readonly=True, copy=False, tracking=True
+    )
+    exception_confirmed_by_id = fields.Many2one(
+        "res.users", string="Justification Confirmed By", readonly=True, copy=False, tracking=True
+    )
     name_masked = fields.Char(string="Name (masked)", compute="_compute_masked", compute_sudo=True)
     id_number = fields.Char(
         string="ID Number",
@@ -366,6 +389,7 @@ class SkillCertRegistration(models.Model):
                 )
         self._check_not_registered(vals_list)
         registrations = super().create(vals_list)
+        attach_own_uploads(registrations, "proof_attachment_ids")
         closed = registrations.filtered(lambda r: r.plan_id.state != "registration")
         if closed and not self.env.user.has_group(GROUP_OFFICER):
             raise UserError(
@@ -423,7 +447,10 @@ class SkillCertRegistration(models.Model):
         for score_field in SCORE_FIELDS:
             if score_field in vals:
                 vals[f"has_{score_field}"] = vals[score_field] is not False
-        return super().write(vals)
+        result = super().write(vals)
+        if "proof_attachment_ids" in vals:
+            attach_own_uploads(self, "proof_attachment_ids")
+        return result
 
     def _step_write(self, vals):
         return internal.internally(self, internal.REGISTRATION_STEP).write(vals)
@@ -508,10 +535,95 @@ class SkillCertRegistration(models.Model):
                         plan=registration.plan_id.name,
                     )
                 )
+        self._check_proofs_attached()
         # sudo: candidates submit their own draft (checked by the record rules and above),
         # but may not otherwise write the state or the eligibility result.
         self.sudo()._step_write({"state": "submitted"})
         self.sudo()._check_eligibility()
+
+    @api.depends("plan_id")
+    def _compute_proof_hint(self):
+        Rule = self.env["skill.cert.eligibility.rule"]
+        rules_for = Rule._get_rules_by_key(self.plan_id)
+        for registration in self:
+            plan = registration.plan_id
+            rules = rules_for(plan.occupation_id, plan.level_id) if plan else Rule
+            proofs = [rule.proof_required for rule in rules if rule.proof_required]
+            registration.proof_hint = (
+                self.env._("One of: %(proofs)s", proofs=self.env._("; or ").join(proofs))
+                if len(proofs) > 1
+                else (proofs[0] if proofs else False)
+            )
+
+    def _check_proofs_attached(self):
+        """Article 10(1): a registration comes with the proofs of its conditions."""
+        for registration in self.filtered(lambda r: not r.proof_attachment_ids):
+            raise UserError(
+                self.env._(
+                    "The registration of %(candidate)s needs its proof documents (Article "
+                    "10(1)): %(proofs)s",
+                    candidate=registration.employee_id.name,
+                    proofs=registration.proof_hint
+                    or self.env._("the documents proving the registration conditions"),
+                )
+            )
+
+    def _do_request_exception(self, reason):
+        """An officer admits a candidate the rules flag, with a justification (a route of
+        the standard the rules do not express, e.g.); a manager confirms it."""
+        self._check_reviewable()
+        flagged = self.filtered(lambda r: not r.is_eligible)
+        if flagged != self:
+            raise UserError(
+                self.env._(
+                    "%(candidate)s meets the conditions: approve the registration.",
+                    candidate=(self - flagged)[0].employee_id.name,
+                )
+            )
+        self._step_write(
+            {
+                "exception_reason": reason,
+                "exception_requested_by_id": self.env.uid,
+                "exception_confirmed_by_id": False,
+            }
+        )
+        for registration in self:
+            for manager in registration.plan_id._get_managers():
+                registration.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Confirm the justification of a registration"),
+                    note=reason,
+                    user_id=manager.id,
+                )
+
+    def action_open_exception_wizard(self):
+        self._check_reviewable()
+        return self.env["skill.cert.reason.wizard"]._open_for(self, "request_exception")
+
+    def action_confirm_exception(self):
+        """A manager, not the officer who wrote it, confirms the justification."""
+        if not self.env.user.has_group(GROUP_MANAGER):
+            raise AccessError(
+                self.env._("A skill certification manager confirms the justifications.")
+            )
+        for registration in self:
+            if not registration.exception_reason or registration.exception_confirmed_by_id:
+                raise UserError(
+                    self.env._(
+                        "The registration of %(candidate)s has no justification to confirm.",
+                        candidate=registration.employee_id.name,
+                    )
+                )
+            if registration.exception_requested_by_id == self.env.user:
+                raise UserError(
+                    self.env._(
+                        "You wrote the justification of %(candidate)s: another manager "
+                        "confirms it.",
+                        candidate=registration.employee_id.name,
+                    )
+                )
+        self._step_write({"exception_confirmed_by_id": self.env.uid})
+        self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_check_eligibility(self):
         self._check_reviewable()
@@ -521,12 +633,13 @@ class SkillCertRegistration(models.Model):
         """Approve the qualification of the selected candidates (资格初审)."""
         self._check_reviewable()
         self._check_eligibility()
-        ineligible = self.filtered(lambda r: not r.is_eligible)
+        ineligible = self.filtered(lambda r: not r.is_eligible and not r.exception_confirmed_by_id)
         if ineligible:
             raise UserError(
                 self.env._(
-                    "These candidates do not meet the registration conditions; reject them or "
-                    "correct their data:\n%(details)s",
+                    "These candidates do not meet the registration conditions; reject them, "
+                    "correct their data, or admit them with a justification a manager "
+                    "confirms:\n%(details)s",
                     details="\n".join(
                         f"• {r.employee_id.name}: {r.eligibility_notes}" for r in ineligible[:20]
                     ),
@@ -591,6 +704,7 @@ class SkillCertRegistration(models.Model):
         certificates_by_employee = defaultdict(list)
         for certificate in certificates:
             certificates_by_employee[certificate.employee_id.id].append(certificate)
+        dispatch_problems = self.env["skill.cert.dispatch.agreement"]._get_dispatch_problems(self)
         results = {}
         for registration in self:
             plan = registration.plan_id
@@ -613,17 +727,27 @@ class SkillCertRegistration(models.Model):
                     )
                 )
             reasons += registration._get_employment_category_problems(employee)
+            if registration in dispatch_problems:
+                reasons.append(dispatch_problems[registration])
             held = certificates_by_employee[employee.id]
             rules = rules_by_key(plan.occupation_id, plan.level_id)
             if rules:
-                met = rules.filtered(
-                    lambda rule: rule._is_met(employee, held, plan, reference_date)
-                )
+                missing = {
+                    rule: rule._get_missing(employee, held, plan, reference_date) for rule in rules
+                }
+                met = [rule for rule in rules if not missing[rule]]
                 if not met:
                     reasons.append(
                         self.env._(
                             "none of the conditions of the standard is met: %(rules)s",
-                            rules=self.env._("; or ").join(rules.mapped("name")),
+                            rules=self.env._("; or ").join(
+                                self.env._(
+                                    "%(rule)s (missing: %(missing)s)",
+                                    rule=rule.name,
+                                    missing=self.env._("、").join(missing[rule]),
+                                )
+                                for rule in rules
+                            ),
                         )
                     )
                 else:

@@ -8,9 +8,11 @@ REASON_ACTIONS = {
     ("skill.cert.plan", "resume"),
     ("skill.cert.plan", "cancel"),
     ("skill.cert.registration", "reject"),
+    ("skill.cert.registration", "request_exception"),
     ("skill.cert.certificate", "revoke"),
     ("skill.cert.plan.staff", "waive_avoidance"),
     ("skill.cert.staff.change", "refuse"),
+    ("skill.cert.inspection", "lift_veto"),
     ("skill.cert.rectification", "close"),
 }
 
@@ -34,9 +36,11 @@ class SkillCertReasonWizard(models.TransientModel):
             "resume": self.env._("Resume the plan"),
             "cancel": self.env._("Cancel the plan"),
             "reject": self.env._("Reject the registrations"),
+            "request_exception": self.env._("Admit with a justification"),
             "revoke": self.env._("Revoke the certificates"),
             "waive_avoidance": self.env._("Waive avoidance for the examiners"),
             "refuse": self.env._("Refuse the staff change"),
+            "lift_veto": self.env._("Lift the veto without suspending the plan"),
             "close": self.env._("Close the rectification"),
         }
         for wizard in self:
