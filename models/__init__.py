@@ -43,3 +43,7 @@ from . import mail_tracking_value
 from . import ir_attachment
 from . import skill_cert_score_correction
 from . import skill_cert_demo
+from . import skill_cert_pilot_filing
+from . import skill_cert_pilot_scope
+from . import skill_cert_pilot_condition
+from . import skill_cert_dispatch_agreement

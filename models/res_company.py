@@ -66,6 +66,11 @@ class ResCompany(models.Model):
         string="Base Information Changes to Report",
         compute="_compute_skill_cert_change_to_report_count",
     )
+    skill_cert_pilot_warning = fields.Char(
+        string="Pilot Period Warning",
+        compute="_compute_skill_cert_pilot_warning",
+        export_string_translation=False,
+    )
     skill_cert_subsidiary_ids = fields.Many2many(
         "res.partner",
         "res_company_skill_cert_subsidiary_rel",
@@ -182,6 +187,11 @@ class ResCompany(models.Model):
                 company.skill_cert_allowance_status = "below"
             else:
                 company.skill_cert_allowance_status = "ok"
+
+    def _compute_skill_cert_pilot_warning(self):
+        Filing = self.env["skill.cert.pilot.filing"]
+        for company in self:
+            company.skill_cert_pilot_warning = Filing._get_warning(company)
 
     def _skill_cert_check_allowance_condition(self):
         """Refuse, with the reason, when the company does not meet Article 5(3)."""

@@ -33,6 +33,7 @@ class ResConfigSettings(models.TransientModel):
     skill_cert_change_to_report_count = fields.Integer(
         related="company_id.skill_cert_change_to_report_count"
     )
+    skill_cert_pilot_warning = fields.Char(related="company_id.skill_cert_pilot_warning")
     skill_cert_subsidiary_ids = fields.Many2many(
         related="company_id.skill_cert_subsidiary_ids", readonly=False
     )
@@ -83,3 +84,6 @@ class ResConfigSettings(models.TransientModel):
         available = bool(find_libreoffice())
         for settings in self:
             settings.skill_cert_libreoffice_available = available
+
+    def action_open_checklist(self):
+        return self.env["skill.cert.pilot.condition"].action_open_checklist()

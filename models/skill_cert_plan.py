@@ -694,12 +694,8 @@ class SkillCertPlan(models.Model):
         return self._current_notice("results")._get_close_problem()
 
     def _get_head_confirm_results_problem(self):
-        if self.results_supervisor_id == self.env.user:
-            return self.env._(
-                "Plan %(plan)s: you confirmed as internal supervisor; the certification head "
-                "must be another person.",
-                plan=self.name,
-            )
+        # The supervisor who confirmed is among the plan's staff, whom the step's
+        # not_by_plan_staff already turns away: Annex 4 gets two people.
         return self._current_notice("results")._get_close_problem()
 
     def _get_check_scores_problem(self):
@@ -738,7 +734,18 @@ class SkillCertPlan(models.Model):
         self._check_step("file")
         # Article 5(3): only an enterprise paying the skill allowance is a pilot.
         self.company_id._skill_cert_check_allowance_condition()
+        Filing = self.env["skill.cert.pilot.filing"]
         for plan in self:
+            # Article 2: within the pilot's filed scope and period.
+            problem = Filing._get_filing_problem(plan)
+            if problem:
+                raise UserError(
+                    self.env._(
+                        "Plan %(plan)s cannot be filed: %(problem)s",
+                        plan=plan.name,
+                        problem=problem,
+                    )
+                )
             missing = [
                 label
                 for label, value in (
@@ -979,19 +986,7 @@ class SkillCertPlan(models.Model):
             plan._step_write(
                 {"suspended_state": plan.state, "state": "suspended", "suspend_reason": reason}
             )
-        managers = self.env.user
-        if notify_managers:
-            managers = (
-                self.env.ref(GROUP_MANAGER)
-                .sudo()
-                .all_user_ids.filtered(
-                    lambda user: (
-                        not user.share
-                        and not user._is_superuser()
-                        and self.company_id <= user.company_ids
-                    )
-                )
-            ) or self.env.user
+        managers = (self._get_managers() or self.env.user) if notify_managers else self.env.user
         for manager in managers:
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -999,6 +994,21 @@ class SkillCertPlan(models.Model):
                 note=reason,
                 user_id=manager.id,
             )
+
+    def _get_managers(self):
+        """The certification managers of the plans' companies (not the superuser)."""
+        # sudo: who the managers are is needed to give them an activity, whoever asks.
+        return (
+            self.env.ref(GROUP_MANAGER)
+            .sudo()
+            .all_user_ids.filtered(
+                lambda user: (
+                    not user.share
+                    and not user._is_superuser()
+                    and self.company_id <= user.company_ids
+                )
+            )
+        )
 
     def _do_resume(self, reason):
         """A manager resumes the plan; a veto that suspended it is lifted, with the reason."""
