@@ -7,6 +7,7 @@ from odoo.fields import Command
 from ..tools import internal
 from ..tools.dates import shanghai_today
 from ..tools.plan_steps import states_from
+from ..tools.roles import GROUP_MANAGER
 from ..tools.scores import parse_allowed
 
 # A plan's forms are filled from the arrangement until the results are confirmed; the
@@ -82,6 +83,7 @@ class SkillCertInspection(models.Model):
     can_sign_on_site = fields.Boolean(compute="_compute_can", export_string_translation=False)
     can_sign = fields.Boolean(compute="_compute_can", export_string_translation=False)
     can_cosign = fields.Boolean(compute="_compute_can", export_string_translation=False)
+    can_record_veto = fields.Boolean(compute="_compute_can", export_string_translation=False)
 
     @api.depends("state", "plan_id.state", "cosigned_by_id")
     @api.depends_context("uid")
@@ -91,6 +93,9 @@ class SkillCertInspection(models.Model):
             inspection.can_sign_on_site = not inspection._get_sign_on_site_problem()
             inspection.can_sign = not inspection._get_sign_problem()
             inspection.can_cosign = not inspection._get_cosign_problem()
+            inspection.can_record_veto = inspection.state != "draft" and not (
+                inspection._get_veto_problem()
+            )
 
     @api.depends("line_ids.score", "veto_ids.checked")
     def _compute_total_score(self):
@@ -419,10 +424,17 @@ class SkillCertInspection(models.Model):
                 plan=plan.name,
             )
         external = self.filtered(lambda i: i.kind == "external")
-        if external and external.state != "signed":
+        if not external or external.state != "signed":
             return self.env._(
                 "Plan %(plan)s: the external supervisor signs the external supervision form "
                 "(Annex 3) before the exam is recorded as held.",
+                plan=plan.name,
+            )
+        if not external.cosigned_by_id:
+            return self.env._(
+                "Plan %(plan)s: an internal supervisor co-signs the external supervision form "
+                "(Annex 3 is filled together with the external supervisor, Article 10(3)) "
+                "before the exam is recorded as held.",
                 plan=plan.name,
             )
         return None
@@ -450,20 +462,96 @@ class SkillCertInspection(models.Model):
     def _sign(self, vals):
         # sudo: the signer's role was checked; forms are read-only for everybody else.
         internal.internally(self.sudo(), internal.SIGNING).write(vals)
-        vetoed = self.filtered(
-            lambda inspection: inspection.has_veto and not inspection.veto_lifted
-        )
-        for inspection in vetoed:
-            ticked = inspection.veto_ids.filtered("checked").mapped("name")
-            inspection.plan_id.sudo()._suspend(
-                self.env._(
-                    "Veto item ticked in %(form)s by %(user)s: %(items)s",
-                    form=inspection.template_id.name,
-                    user=self.env.user.name,
-                    items="；".join(ticked),
-                ),
-                notify_managers=True,
+        self.filtered(lambda i: i.has_veto and not i.veto_lifted)._apply_veto()
+
+    def _apply_veto(self):
+        """A veto item of Annex 2 sets the total to 0 and suspends the plan (as the form
+        says "暂停本次认定"); one of Annex 3 sets its total to 0 and
+        asks the managers to decide, with a reason, whether to suspend."""
+        for inspection in self:
+            ticked = "；".join(inspection.veto_ids.filtered("checked").mapped("name"))
+            message = self.env._(
+                "Veto item ticked in %(form)s by %(user)s: %(items)s",
+                form=inspection.template_id.name,
+                user=self.env.user.name,
+                items=ticked,
             )
+            plan = inspection.plan_id.sudo()
+            if inspection.kind == "internal":
+                if plan.state != "suspended":
+                    # sudo: the veto decides, whoever of the plan's supervisors ticked it.
+                    plan._suspend(message, notify_managers=True)
+                continue
+            for manager in plan._get_managers():
+                plan.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._(
+                        "Veto on the external supervision form: decide whether to suspend"
+                    ),
+                    note=message,
+                    user_id=manager.id,
+                )
+            plan.message_post(body=message)
+
+    def action_open_veto_wizard(self):
+        self.ensure_one()
+        problem = self._get_veto_problem()
+        if problem:
+            raise UserError(problem)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record a Veto Item"),
+            "res_model": "skill.cert.veto.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_inspection_id": self.id},
+        }
+
+    def _get_veto_problem(self):
+        """A veto item found after the form was signed at the exam is recorded by its
+        signers while the plan's forms are open (who and when are kept)."""
+        self.ensure_one()
+        if not self._is_signer():
+            return self.env._(
+                "Only the supervisors of plan %(plan)s record a veto on its forms.",
+                plan=self.plan_id.name,
+            )
+        if self.plan_id.state not in (*FILLING_STATES, "suspended"):
+            return self._get_plan_state_problem("full")
+        return None
+
+    def _do_record_veto(self, veto, note):
+        self.ensure_one()
+        problem = self._get_veto_problem()
+        if problem:
+            raise AccessError(problem) if not self._is_signer() else UserError(problem)
+        if veto.inspection_id != self:
+            raise UserError(self.env._("This veto item belongs to another form."))
+        if veto.checked:
+            raise UserError(self.env._("This veto item is already ticked."))
+        # sudo: a signed form is closed to writes; recording a veto is the one exception,
+        # its author checked above and kept on the item.
+        internal.internally(veto.sudo(), internal.SIGNING).write(
+            {
+                "checked": True,
+                "checked_by_id": self.env.uid,
+                "checked_date": fields.Datetime.now(),
+                "note": note,
+            }
+        )
+        internal.internally(self.sudo(), internal.SIGNING).write({"veto_lifted": False})
+        self._apply_veto()
+
+    def _do_lift_veto(self, reason):
+        """A manager decides an Annex 3 veto does not suspend the plan, with a reason."""
+        if not self.env.user.has_group(GROUP_MANAGER):
+            raise AccessError(self.env._("A skill certification manager decides on a veto."))
+        self._lift_veto(reason)
+
+    def action_open_lift_veto_wizard(self):
+        if not self.env.user.has_group(GROUP_MANAGER):
+            raise AccessError(self.env._("A skill certification manager decides on a veto."))
+        return self.env["skill.cert.reason.wizard"]._open_for(self, "lift_veto")
 
     def _lift_veto(self, reason):
         vetoed = self.filtered(

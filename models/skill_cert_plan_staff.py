@@ -129,6 +129,7 @@ class SkillCertPlanStaff(models.Model):
                     count=MIN_INTERNAL_SUPERVISORS,
                 )
             )
+        problems += self._get_external_supervisor_problems()
         officer = self.plan_id.officer_id
         for staff in (examiners | supervisors).filtered(
             lambda s: s.user_id and s.user_id == officer
@@ -141,6 +142,33 @@ class SkillCertPlanStaff(models.Model):
                 )
             )
         problems += examiners._get_avoidance_problems(candidates)
+        return problems
+
+    def _get_external_supervisor_problems(self):
+        """Article 9 and 10(3): the township's external supervisor, a person of the
+        township the plan is filed with, fills Annex 3 with the internal supervisors."""
+        plan = self.plan_id[:1]
+        externals = self.filtered(lambda s: s.role == "external_supervisor")
+        if not externals:
+            return [
+                self.env._(
+                    "the township's external supervisor is needed (Article 9; Annex 3 is "
+                    "filled with him)"
+                )
+            ]
+        township = plan.township_id.commercial_partner_id
+        problems = []
+        for staff in externals:
+            unit = (staff.partner_id.parent_id or staff.partner_id).commercial_partner_id
+            if township and unit != township:
+                problems.append(
+                    self.env._(
+                        "%(person)s is not a person of %(township)s, with which the plan is "
+                        "filed: the external supervisor comes from the township (Article 9)",
+                        person=staff.partner_id.name,
+                        township=plan.township_id.name,
+                    )
+                )
         return problems
 
     def _get_avoidance_problems(self, candidates):
