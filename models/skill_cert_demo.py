@@ -98,6 +98,8 @@ class SkillCertDemo(models.AbstractModel):
     # ------------------------------------------------------------------
 
     def _pilot_conditions(self, u):
+        self._pilot_filing(u)
+        self._dispatch_documents(u)
         dates = {
             "question_bank_lathe_4": datetime.date(2024, 3, 15),
             "question_bank_milling_4": datetime.date(2026, 9, 20),
@@ -115,6 +117,84 @@ class SkillCertDemo(models.AbstractModel):
         for xmlid, day in fees.items():
             with self._on(day):
                 self._ref(xmlid).with_user(u["kaowu"]).action_publish()
+
+    def _pilot_filing(self, u):
+        """The township's filing of the pilot (Article 2): 车工 and 电工 levels 4 and 3,
+        铣工 level 4, for five years; the officer reviews the Article 5 conditions."""
+        levels = self.env["hr.skill.type"]._skill_cert_get_levels()
+        scope = [
+            ("occupation_6_18_01_01", 4),
+            ("occupation_6_18_01_01", 3),
+            ("occupation_6_18_01_02", 4),
+            ("occupation_6_31_01_03", 4),
+            ("occupation_6_31_01_03", 3),
+        ]
+        manager = u["fuzeren"]
+        with self._on(datetime.date(2023, 9, 1)):
+            filing = (
+                self.env["skill.cert.pilot.filing"]
+                .with_user(manager)
+                .create(
+                    {
+                        "name": "南浔人社试点备〔2023〕12号",
+                        "company_id": self.env.ref("base.main_company").id,
+                        "filing_date": datetime.date(2023, 9, 1),
+                        "period_start": datetime.date(2023, 9, 1),
+                        "period_end": datetime.date(2028, 8, 31),
+                        "scope_ids": [
+                            Command.create(
+                                {"occupation_id": self._ref(xmlid).id, "level_id": levels[grade].id}
+                            )
+                            for xmlid, grade in scope
+                        ],
+                    }
+                )
+            )
+            filing.action_confirm()
+        Condition = self.env["skill.cert.pilot.condition"]
+        company = self.env.ref("base.main_company")
+        Condition._ensure_for(company)
+        with self._on(datetime.date(2026, 9, 1)):
+            Condition.with_user(u["kaowu"]).search(
+                [("company_id", "=", company.id)]
+            ).action_mark_reviewed()
+
+    def _dispatch_documents(self, u):
+        """Article 6: the agency's agreement, the two workers' contracts and the stamped
+        payment record, confirmed by the officer before they register."""
+        scan = base64.b64encode(
+            file_open(f"{MODULE}/static/demo/certificate_scan.png", "rb").read()
+        )
+
+        def attachment(name):
+            return Command.create(
+                {"name": name, "datas": scan, "res_model": "skill.cert.dispatch.agreement"}
+            )
+
+        with self._on(datetime.date(2024, 1, 5)):
+            agreement = (
+                self.env["skill.cert.dispatch.agreement"]
+                .with_user(u["kaowu"])
+                .create(
+                    {
+                        "name": "湖人派〔2024〕003号",
+                        "company_id": self.env.ref("base.main_company").id,
+                        "agency_id": self._ref("partner_dispatch_agency").id,
+                        "date_from": datetime.date(2024, 1, 1),
+                        "date_to": datetime.date(2027, 12, 31),
+                        "agreement_document": scan,
+                        "agreement_document_name": "劳务派遣协议.png",
+                        "contract_ids": [
+                            attachment(f"{self._ref(xmlid).name} 劳动合同.png")
+                            for xmlid in ("employee_zhao_lei", "employee_huang_li")
+                        ],
+                        "payment_record_ids": [attachment("派遣费用银行回单（2026 年 11 月）.png")],
+                        "payments_bank_stamped": True,
+                        "paid_headcount": 2,
+                    }
+                )
+            )
+            agreement.action_confirm()
 
     # ------------------------------------------------------------------
     # Helpers: a plan and its steps, as the roles do them

@@ -23,3 +23,7 @@ from . import test_screens
 from . import test_tours
 from . import test_allowance_months
 from . import test_upload_files
+from . import test_regulation_lines
+from . import test_regulation_trace
+from . import test_regulation_forms
+from . import test_tours_regulation

@@ -37,6 +37,7 @@ ACCESS_MATRIX = {
     "skill.cert.allowance.sheet": "- - - - r r r rwcu rwcu",
     "skill.cert.certificate": "r r r r rwc rwc r r r",
     "skill.cert.company.change": "- - - - rw rw - - -",
+    "skill.cert.dispatch.agreement": "- - - - rwc rwc - - -",
     "skill.cert.eligibility.rule": "r r r r rwc rwcu r r r",
     "skill.cert.fee.standard": "r r r r rwc rwcu r r r",
     "skill.cert.inspection": "- - rw rw r r - - -",
@@ -57,6 +58,9 @@ ACCESS_MATRIX = {
     "skill.cert.official.day": "r r r r r rwcu r r r",
     "skill.cert.official.year": "r r r r r rwcu r r r",
     "skill.cert.official.year.load": "- - - - - rwcu - - -",
+    "skill.cert.pilot.condition": "- - - - rw rw - - -",
+    "skill.cert.pilot.filing": "r r r r r rwcu r r r",
+    "skill.cert.pilot.scope": "r r r r r rwcu r r r",
     "skill.cert.plan": "r r r r rwc rwcu r r r",
     "skill.cert.plan.import": "- - - - rwcu rwcu - - -",
     "skill.cert.plan.staff": "r r r r rwcu rwcu r r r",
@@ -68,4 +72,5 @@ ACCESS_MATRIX = {
     "skill.cert.score.correction.wizard": "- - - - rwc rwc - - -",
     "skill.cert.session": "r r r r rwcu rwcu r r r",
     "skill.cert.staff.change": "- - - - rwc rwc - - -",
+    "skill.cert.veto.wizard": "- - rwc rwc - - - - -",
 }

@@ -198,6 +198,19 @@ class PlanCommon(SkillCertCommon):
                     "date_from": "2020-01-01",
                 }
             )
+        cls.env["skill.cert.pilot.filing"].create(
+            {
+                "name": f"浙人社试点备〔2023〕{occupation.code}号",
+                "company_id": cls.company.id,
+                "filing_date": "2023-09-01",
+                "period_start": "2023-09-01",
+                "period_end": "2028-08-31",
+                "scope_ids": [
+                    Command.create({"occupation_id": occupation.id, "level_id": level.id})
+                    for level in cls.levels.values()
+                ],
+            }
+        ).action_confirm()
         banks = cls.env["skill.cert.question.bank"].create(
             [
                 {
@@ -321,14 +334,62 @@ class PlanCommon(SkillCertCommon):
             plan.with_user(self.user_manager).action_file()
             plan.with_user(self.user_officer).action_open_registration()
 
+    def proof(self, user=None):
+        """A proof document uploaded by ``user`` (one file, linked to as many
+        registrations as needed)."""
+        return (
+            self.env["ir.attachment"]
+            .with_user(user or self.user_officer)
+            .create({"name": "工作年限证明.pdf", "datas": SCAN})
+        )
+
+    def dispatch_documents(self, agency, headcount=5):
+        """The Article 6 documents of ``agency``, as the officer records them (draft)."""
+        Attachment = self.env["ir.attachment"].with_user(self.user_officer)
+        contract = Attachment.create({"name": "劳动合同.pdf", "datas": SCAN})
+        receipt = Attachment.create({"name": "银行回单.pdf", "datas": SCAN})
+        return (
+            self.env["skill.cert.dispatch.agreement"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "name": "派遣协议-001",
+                    "company_id": self.company.id,
+                    "agency_id": agency.id,
+                    "date_from": "2025-01-01",
+                    "agreement_document": SCAN,
+                    "agreement_document_name": "劳务派遣协议.pdf",
+                    "contract_ids": [Command.link(contract.id)],
+                    "payment_record_ids": [Command.link(receipt.id)],
+                    "payments_bank_stamped": True,
+                    "paid_headcount": headcount,
+                }
+            )
+        )
+
     def register(self, plan, employees=None):
+        employees = employees or self.candidates
+        proofs = (
+            self.env["ir.attachment"]
+            .with_user(self.user_officer)
+            .create(
+                [
+                    {"name": f"{employee.name} 工作年限证明.pdf", "datas": SCAN}
+                    for employee in employees
+                ]
+            )
+        )
         registrations = (
             self.env["skill.cert.registration"]
             .with_user(self.user_officer)
             .create(
                 [
-                    {"plan_id": plan.id, "employee_id": employee.id}
-                    for employee in (employees or self.candidates)
+                    {
+                        "plan_id": plan.id,
+                        "employee_id": employee.id,
+                        "proof_attachment_ids": [Command.link(proof.id)],
+                    }
+                    for employee, proof in zip(employees, proofs, strict=True)
                 ]
             )
         )
@@ -380,8 +441,9 @@ class PlanCommon(SkillCertCommon):
         internal.with_user(self.user_supervisor).action_sign_on_site()
         external = self.external_form(plan)
         if external:
-            self.fill_form(external, self.user_external)
+            self.fill_form(external, self.user_external, stages=("on_site", "after_results"))
             external.with_user(self.user_external).action_sign()
+            external.with_user(self.user_supervisor).action_cosign()
 
     def to_examined(self, plan):
         registrations = self.to_arranged(plan)

@@ -14,6 +14,7 @@ from odoo.tools.safe_eval import safe_eval
 
 SUBVIEW_TAGS = ("list", "form", "kanban")
 FIRST_RECORDS = 3
+UNSHOWN_TITLES = ("sheet", "list", "kanban", "form")
 
 
 def field_specification(node, model_fields, models_fields):
@@ -121,15 +122,15 @@ def open_action(env, action):
 
 
 def _texts(arch):
-    """The texts a user reads on a view (the web client shows neither the root's
-    ``string`` nor a sheet's, which Odoo's generated forms fill with the model's
-    untranslated description)."""
+    """The texts a user reads on a view (the web client shows the ``string`` neither of
+    the root nor of a sheet or an inner view, which Odoo's generated views fill with the
+    model's untranslated description)."""
     texts = []
     for node in arch.iter():
         if not isinstance(node.tag, str):
             continue
         for attribute in ("string", "help", "placeholder", "title", "sum"):
-            if attribute == "string" and (node is arch or node.tag == "sheet"):
+            if attribute == "string" and (node is arch or node.tag in UNSHOWN_TITLES):
                 continue
             if node.get(attribute):
                 texts.append(node.get(attribute))

@@ -1,3 +1,5 @@
+import polib
+
 from odoo.exceptions import ValidationError
 from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
@@ -62,6 +64,21 @@ class TestChineseTranslation(TransactionCase):
     def test_every_term_has_a_chinese_translation(self):
         """Every string of the module is in i18n/zh_CN.po with a non-empty translation."""
         self.assertTranslated(MODULE, 100)
+
+    def test_template_lists_every_term(self):
+        """Odoo reads zh_CN.po merged with the module's .pot: a term missing from a stale
+        .pot is dropped, its translation with it, whatever zh_CN.po says."""
+        with open(f"{get_module_path(MODULE)}/i18n/{MODULE}.pot", "rb") as pot_file:
+            template = {entry.msgid for entry in polib.pofile(pot_file.read().decode())}
+        sources = {
+            source.strip()
+            for _module, _type, _name, _xmlid, source, _value, _comments in (
+                TranslationModuleReader(self.env.cr, modules=[MODULE])
+            )
+            if source and source.strip()
+        }
+        stale = sorted(sources - {msgid.strip() for msgid in template})
+        self.assertFalse(stale, f"i18n/{MODULE}.pot is out of date: run scripts/i18n_export.sh")
 
     def test_chinese_users_read_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")

@@ -291,6 +291,20 @@ class TestPilotConditionsInChinese(PlanCommon):
             UserError, "(?s)题库 铣工 四级 题库 不能认证（第五条第（六）项）.*题量 420 题"
         ):
             bank.action_certify()
+        self.env["skill.cert.pilot.filing"].create(
+            {
+                "name": "试点备案（铣工）",
+                "company_id": self.company.id,
+                "filing_date": "2023-09-01",
+                "period_start": "2023-09-01",
+                "period_end": "2028-08-31",
+                "scope_ids": [
+                    Command.create(
+                        {"occupation_id": self.milling.id, "level_id": self.levels[4].id}
+                    )
+                ],
+            }
+        ).action_confirm()
         plan = self.create_plan(occupation_id=self.milling.id)
         with freeze_time("2026-02-02 10:00:00"):
             plan.with_user(self.user_manager).action_file()
@@ -401,6 +415,7 @@ class TestEmploymentCategoryConditions(PlanCommon):
             }
         )
         self.assertFalse(self.company.skill_cert_dispatched_within_limit)
+        self.dispatch_documents(agency).action_confirm()
         plan = self.create_plan()
         self.to_registration(plan)
         registrations = self.register(plan, self.candidates[:3])

@@ -18,6 +18,9 @@ class TestRegistration(PlanCommon):
             .with_user(self.user_employee)
             .create({"plan_id": plan.id})
         )
+        with freeze_time("2026-02-20 10:00:00"), self.assertRaisesRegex(UserError, "proof"):
+            registration.action_submit()
+        registration.proof_attachment_ids = self.proof(self.user_employee)
         self.assertEqual(registration.employee_id, self.employee)
         with freeze_time("2026-02-20 10:00:00"):
             registration.action_submit()
@@ -89,6 +92,7 @@ class TestRegistration(PlanCommon):
                 "skill_cert_pension_months_date": "2025-12-01",
             }
         )
+        self.dispatch_documents(agency).action_confirm()
         plan = self.create_plan()
         self.to_registration(plan)
         registration = self.register(plan, worker)
@@ -103,10 +107,11 @@ class TestRegistration(PlanCommon):
         self.assertFalse(registration.is_eligible)
         self.assertIn("none of the conditions", registration.eligibility_notes)
         self.assertIn("四级/中级工证书后", registration.eligibility_notes)
-        # a level-4 milling certificate is another occupation
+        # a level-4 electrician certificate is of an occupation not related to the lathe
+        electrician = self.env.ref("l10n_cn_hr_skill_certification.occupation_6_31_01_03")
         self.env["skill.cert.certificate"].create(
             self.certificate_vals(
-                employee=worker, occupation=self.milling, serial=501, issue_date="2019-01-01"
+                employee=worker, occupation=electrician, serial=501, issue_date="2019-01-01"
             )
         )
         registration.sudo()._check_eligibility()

@@ -41,6 +41,18 @@ class TourCommon(PlanCommon, HttpCase):
             cls.env["res.users"].search([("login", "like", "sc_%")]).write(
                 {"lang": "zh_CN", "tz": "Asia/Shanghai"}
             )
+            # The README's pictures show the people and money of a Chinese factory.
+            for user, name in (
+                (cls.user_officer, "周敏"),
+                (cls.user_officer2, "吴婷"),
+                (cls.user_manager, "沈建国"),
+                (cls.user_supervisor, "王强"),
+                (cls.user_employee, "张伟"),
+            ):
+                user.name = name
+            cny = cls.env.ref("base.CNY")
+            cny.active = True
+            cls.company.currency_id = cny
 
     @contextmanager
     def _screenshots(self):
