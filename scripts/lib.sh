@@ -68,16 +68,27 @@ requirements_for_this_python() {
   sed -e '/^python-ldap/d' -e 's/^cbor2==5\.4\.2/cbor2==5.6.2/' "$1/requirements.txt"
 }
 
-# Programs the reports and their tests need, by Debian package: PDFs (wkhtmltopdf and a
-# CJK font), reading PDFs back (pdftotext), ODT conversion (LibreOffice), browser tours.
-SYSTEM_PACKAGES="wkhtmltopdf:wkhtmltopdf fc-list:fonts-noto-cjk pdftotext:poppler-utils soffice:libreoffice-writer-nogui chromium:chromium"
+# Programs the reports and their tests need, by Debian package: PDFs (wkhtmltopdf and CJK
+# fonts: AR PL UMing, then WenQuanYi Zen Hei for the characters it lacks, both with a right
+# text layer; Noto CJK for the ODT templates), reading PDFs back (pdftotext), ODT conversion
+# (LibreOffice), browser tours. A font is "fc-list:<package>", found by its family name.
+SYSTEM_PACKAGES="wkhtmltopdf:wkhtmltopdf fc-list:fonts-arphic-uming fc-list:fonts-wqy-zenhei fc-list:fonts-noto-cjk pdftotext:poppler-utils soffice:libreoffice-writer-nogui chromium:chromium"
+
+font_family_of() {  # the fontconfig family that a font package of SYSTEM_PACKAGES installs
+  case $1 in
+    fonts-arphic-uming) echo "AR PL UMing" ;;
+    fonts-wqy-zenhei) echo "WenQuanYi Zen Hei" ;;
+    fonts-noto-cjk) echo "Noto Sans CJK" ;;
+    *) echo "$1" ;;
+  esac
+}
 
 ensure_system_packages() {
   local missing=() entry program package
   for entry in $SYSTEM_PACKAGES; do
     program=${entry%%:*} package=${entry##*:}
-    if [ "$package" = fonts-noto-cjk ]; then
-      fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null && continue
+    if [ "$program" = fc-list ]; then
+      fc-list 2>/dev/null | grep -iF "$(font_family_of "$package")" >/dev/null && continue
     elif command -v "$program" >/dev/null 2>&1; then
       continue
     fi
