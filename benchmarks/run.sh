@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Run a benchmark of benchmarks/ in a scratch database with the addon installed:
 #   benchmarks/run.sh plan_2000
+# at its full size (2,000 candidates, 10,000 employees, ...); SKILL_CERT_BENCH_SIZE=200
+# runs it smaller. tests/test_benchmarks.py runs every benchmark at size 20.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"

@@ -7,8 +7,9 @@ Python process; its peak is the process's high-water mark (VmHWM) less what it h
 before reading (VmRSS): the worker's own growth.
 
 Run with ``benchmarks/run.sh upload_peak_memory`` (odoo shell; nothing is written to
-the database) or ``python benchmarks/upload_peak_memory.py [rows]``. The test suite
-runs it on a small file (tests/test_upload_files.py).
+the database) or ``python benchmarks/upload_peak_memory.py [rows]``. ``SKILL_CERT_BENCH_SIZE``
+sets the rows (default 10000; the unpacked size follows, in proportion). The test suite
+runs it on small files (tests/test_upload_files.py, tests/test_benchmarks.py).
 """
 
 import io
@@ -126,13 +127,17 @@ def _bench_dir(tools_dir):
     return os.path.normpath(os.path.join(tools_dir, "..", "benchmarks"))
 
 
-def run(rows=10000, unzipped_target=None):
-    """Build the file, measure both readings; returns the figures (bytes)."""
+FULL_ROWS = 10000
+
+
+def run(rows=FULL_ROWS, unzipped_target=None):
+    """Build the file, measure both readings; returns the figures (bytes). The file
+    fills 95% of the unpacked-size limit at FULL_ROWS rows, in proportion below."""
     tools_dir = _tools_dir()
     xlsx = _load_xlsx(tools_dir)
     limits = xlsx.Limits()
     if unzipped_target is None:
-        unzipped_target = int(limits.unzipped_bytes * 0.95)
+        unzipped_target = int(limits.unzipped_bytes * 0.95 * min(rows, FULL_ROWS) / FULL_ROWS)
     data = build_file(xlsx, rows, unzipped_target)
     with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False) as handle:
         handle.write(data)
@@ -165,9 +170,11 @@ def report(figures):
     )
     print(f"  upload reader (tools/xlsx.read_table): peak +{figures['ours'] / mb:.1f} MB")
     print(f"  openpyxl.load_workbook, same file:     peak +{figures['baseline'] / mb:.1f} MB")
-    print(f"  ratio: {figures['ratio']:.2f}x")
+    print(f"RATIO {figures['ratio']:.2f}x")
 
 
 if __name__ == "__main__" or "env" in globals():
-    arguments = [argument for argument in sys.argv[1:] if argument.isdigit()]
-    report(run(int(arguments[0]) if arguments else 10000))
+    # the rows: from the command line, or (odoo shell, tests) the environment only
+    arguments = [] if "env" in globals() else [a for a in sys.argv[1:] if a.isdigit()]
+    size = arguments[0] if arguments else os.environ.get("SKILL_CERT_BENCH_SIZE")
+    report(run(int(size) if size else FULL_ROWS))
