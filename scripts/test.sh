@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls exactly this):
-#   1. static checks: ruff, pylint-odoo, oca-odoo-pre-commit-hooks;
+#   1. static checks: ruff, pylint-odoo, oca-odoo-pre-commit-hooks; then the wheels of
+#      the addon and of the bridge are built, installed into a fresh venv and checked;
 #   2. a fresh database installs the addon and its OCA payroll bridge with demo data and
 #      Chinese, another with demo data in English only; a third installs the addon alone
 #      without demo data (the bridge follows in step 3); each step with no warning or
@@ -33,6 +34,8 @@ say "Static checks: oca-odoo-pre-commit-hooks"
 (cd "$BRIDGES_DIR" && "$LINT_VENV/bin/oca-checks-odoo-module" "$BRIDGE_NAME/__manifest__.py") || failed=1
 "$LINT_VENV/bin/oca-checks-po" i18n/*.po i18n/*.pot "bridges/$BRIDGE_NAME"/i18n/*.po* || failed=1
 [ $failed = 0 ] && say "Static checks passed." || say "Static checks FAILED."
+say "Packaging: both wheels build (whool), install into a fresh venv and hold their files"
+"$REPO_ROOT/scripts/check_wheels.sh" || failed=1
 
 # ---- 2. the Odoo 19 runtime ----------------------------------------------------
 if ! setup_runtime; then
