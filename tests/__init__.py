@@ -27,3 +27,6 @@ from . import test_regulation_lines
 from . import test_regulation_trace
 from . import test_regulation_forms
 from . import test_tours_regulation
+from . import test_pdf_text
+from . import test_benchmarks
+from . import test_packaging

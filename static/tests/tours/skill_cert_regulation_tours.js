@@ -12,6 +12,7 @@ import {
     pick,
     row,
     save,
+    screenshot,
     statusIs,
 } from "./skill_cert_tour_utils";
 
@@ -32,6 +33,7 @@ tours.add("skill_cert_manager_records_pilot_filing", {
         ...save(),
         clickButton("action_confirm"),
         statusIs("confirmed"),
+        screenshot("pilot-filing"),
     ],
 });
 
@@ -62,8 +64,10 @@ tours.add("skill_cert_manager_confirms_justification", {
         clickButton("action_confirm_exception"),
         {
             content: "The justification is confirmed",
-            trigger: ".o_field_widget[name='exception_confirmed_by_id']:contains('sc_manager')",
+            trigger:
+                ".o_form_view:not(:has(button[name='action_confirm_exception'])) .o_field_widget[name='exception_confirmed_by_id']",
         },
+        screenshot("registration-justified"),
     ],
 });
 
@@ -93,6 +97,7 @@ tours.add("skill_cert_external_supervisor_records_veto", {
             content: "The dialog is closed and the form shows the veto",
             trigger: "body:not(:has(.modal)) .o_field_widget[name='has_veto'] input:checked",
         },
+        screenshot("veto-recorded"),
     ],
 });
 
