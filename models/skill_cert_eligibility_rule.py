@@ -107,11 +107,16 @@ class SkillCertEligibilityRule(models.Model):
     def _is_met(self, employee, certificates, plan, reference_date):
         return not self._get_missing(employee, certificates, plan, reference_date)
 
-    def _get_missing(self, employee, certificates, plan, reference_date):
+    def _get_missing(self, employee, certificates, plan, reference_date, counted=None):
         """What the candidate lacks to meet this condition, as a list of short reasons
-        (empty when met)."""
+        (empty when met). ``counted``: a dict the caller keeps for a batch, so that the
+        occupations counted are looked up once per occupation, not per candidate."""
         self.ensure_one()
-        occupations = plan.occupation_id._get_counted_occupations(self.related_occupations)
+        counted = {} if counted is None else counted
+        key = (plan.occupation_id.id, self.related_occupations)
+        if key not in counted:
+            counted[key] = plan.occupation_id._get_counted_occupations(self.related_occupations)
+        occupations = counted[key]
         missing = []
         if self.route == "schooling":
             missing += self._get_schooling_missing(employee, occupations, reference_date)

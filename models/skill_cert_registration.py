@@ -705,6 +705,7 @@ class SkillCertRegistration(models.Model):
         for certificate in certificates:
             certificates_by_employee[certificate.employee_id.id].append(certificate)
         dispatch_problems = self.env["skill.cert.dispatch.agreement"]._get_dispatch_problems(self)
+        counted = {}
         results = {}
         for registration in self:
             plan = registration.plan_id
@@ -733,7 +734,8 @@ class SkillCertRegistration(models.Model):
             rules = rules_by_key(plan.occupation_id, plan.level_id)
             if rules:
                 missing = {
-                    rule: rule._get_missing(employee, held, plan, reference_date) for rule in rules
+                    rule: rule._get_missing(employee, held, plan, reference_date, counted)
+                    for rule in rules
                 }
                 met = [rule for rule in rules if not missing[rule]]
                 if not met:
