@@ -41,6 +41,8 @@ class TourCommon(PlanCommon, HttpCase):
             cls.env["res.users"].search([("login", "like", "sc_%")]).write(
                 {"lang": "zh_CN", "tz": "Asia/Shanghai"}
             )
+            # what the test does for a user, it does in his language, as he would
+            cls.env = cls.env(context=dict(cls.env.context, lang="zh_CN"))
             # The README's pictures show the people and money of a Chinese factory.
             for user, name in (
                 (cls.user_officer, "周敏"),

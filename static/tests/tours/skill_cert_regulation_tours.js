@@ -43,8 +43,8 @@ tours.add("skill_cert_officer_admits_with_justification", {
         ...openMenus("menu_skill_cert_plans_root", "menu_skill_cert_registrations"),
         openRecord("新员工"),
         {
-            content: "The review says what is missing",
-            trigger: ".o_field_widget[name='eligibility_notes']:contains('missing')",
+            content: "The review says what is missing, in the reader's language",
+            trigger: ".o_field_widget[name='eligibility_notes']:contains('证书'), .o_field_widget[name='eligibility_notes']:contains('missing')",
         },
         clickButton("action_open_exception_wizard"),
         edit("reason", "持外省技工学校同专业毕业证书，原件已核验", ".modal"),
