@@ -8,7 +8,7 @@
     "author": "l10n_cn_hr_skill_certification contributors",
     "website": "https://github.com/l10n-cn/l10n_cn_hr_skill_certification",
     "license": "LGPL-3",
-    "depends": ["hr", "hr_skills", "mail", "resource"],
+    "depends": ["hr", "hr_skills", "mail", "portal", "resource"],
     "external_dependencies": {
         "python": ["python-stdnum", "chinesecalendar", "py3o.template", "xlsxwriter", "openpyxl"],
     },
@@ -32,6 +32,7 @@
         "wizard/skill_cert_official_year_load_views.xml",
         "report/skill_cert_reports.xml",
         "report/report_annex_templates.xml",
+        "report/report_certificate_document_templates.xml",
         "report/report_inspection_templates.xml",
         "report/skill_cert_xlsx_actions.xml",
         "views/skill_cert_occupation_views.xml",
@@ -58,6 +59,8 @@
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
         "views/skill_cert_menus.xml",
+        "views/skill_cert_portal_templates.xml",
+        "views/skill_cert_verification_templates.xml",
     ],
     "demo": [
         "data/skill_cert_demo.xml",

@@ -15,6 +15,8 @@ from . import skill_cert_notice
 from . import skill_cert_notice_line
 from . import skill_cert_objection
 from . import skill_cert_certificate
+from . import skill_cert_certificate_print
+from . import skill_cert_verification_log
 from . import skill_cert_inspection_template
 from . import skill_cert_inspection_template_section
 from . import skill_cert_inspection_template_item

@@ -1,10 +1,11 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import identity
 from ..tools.dates import shanghai_today
+from ..tools.roles import GROUP_OFFICER
 
 EMPLOYMENT_CATEGORIES = [
     ("own", "Own staff"),
@@ -374,3 +375,61 @@ class HrEmployee(models.Model):
         action["domain"] = [("employee_id", "=", self.id)]
         action["context"] = {"default_employee_id": self.id}
         return action
+
+    # ------------------------------------------------------------------
+    # Portal access of workers without an Odoo user
+    # ------------------------------------------------------------------
+
+    def action_skill_cert_invite_portal(self):
+        """Give each selected worker without an Odoo user a portal user, through Odoo's
+        own portal invitation (which mails him his sign-up link), so that he registers,
+        fetches his admission ticket and sees his results and certificates himself."""
+        if not self.env.user.has_group(GROUP_OFFICER):
+            raise AccessError(
+                self.env._("Only certification officers invite workers to the portal.")
+            )
+        employees = self.filtered(lambda employee: not employee.user_id)
+        if not employees:
+            raise UserError(self.env._("Every selected employee already has an Odoo user."))
+        without_email = employees.filtered(
+            lambda employee: not (employee.work_email or employee.private_email)
+        )
+        if without_email:
+            raise UserError(
+                self.env._(
+                    "Record a work or private email of these employees first: the portal "
+                    "invitation is sent by email and the email is their login.\n%(names)s",
+                    names="\n".join(without_email[:30].mapped("name")),
+                )
+            )
+        for employee in employees:
+            # sudo: officers are not contact managers; the invitation is Odoo's own portal
+            # wizard, for the employee's own work contact, in the employee's company.
+            partner = employee.work_contact_id.sudo()
+            if not partner:
+                employee.sudo()._create_work_contacts()
+                partner = employee.work_contact_id.sudo()
+            if not partner.email:
+                partner.email = employee.work_email or employee.private_email
+            wizard = (
+                self.env["portal.wizard"]
+                .sudo()
+                .with_company(employee.company_id)
+                .create({"partner_ids": [fields.Command.set(partner.ids)]})
+            )
+            wizard.user_ids.action_grant_access()
+            employee.sudo().user_id = wizard.user_ids.user_id
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s workers are invited to the portal: %(names)s",
+                    count=len(employees),
+                    names=", ".join(employees[:30].mapped("name")),
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+

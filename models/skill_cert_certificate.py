@@ -7,7 +7,7 @@ from odoo.fields import Command, Domain
 
 from ..tools import internal
 from ..tools.dates import shanghai_today
-from ..tools.roles import GROUP_MANAGER
+from ..tools.roles import GROUP_MANAGER, GROUP_OFFICER
 
 # One capital letter (body category: Y employer, S social organisation, ...) and 21
 # digits: body code, province, site, 2-digit year, level digit, 6-digit serial.
@@ -134,6 +134,18 @@ class SkillCertCertificate(models.Model):
         "skill.cert.plan", string="Certification Plan", readonly=True, index=True, copy=False
     )
     registration_id = fields.Many2one("skill.cert.registration", readonly=True, copy=False)
+    print_ids = fields.One2many(
+        "skill.cert.certificate.print", "certificate_id", string="Prints", readonly=True
+    )
+    current_print_id = fields.Many2one(
+        "skill.cert.certificate.print",
+        compute="_compute_current_print_id",
+        string="Current Print",
+        help="The print whose QR code verifies as valid; earlier prints are superseded.",
+    )
+    verification_count = fields.Integer(
+        compute="_compute_verification_count", string="Verifications of the Current Print"
+    )
     employee_skill_id = fields.Many2one(
         "hr.employee.skill",
         string="Skill Row",
@@ -165,6 +177,17 @@ class SkillCertCertificate(models.Model):
                 certificate.issuer_name = certificate.company_id.name
             elif certificate.issuer_name == certificate.company_id.name:
                 certificate.issuer_name = False
+
+    @api.depends("print_ids.state")
+    def _compute_current_print_id(self):
+        for certificate in self:
+            certificate.current_print_id = certificate.print_ids.filtered(
+                lambda p: p.state == "current"
+            )[:1]
+
+    def _compute_verification_count(self):
+        for certificate in self:
+            certificate.verification_count = certificate.current_print_id.verification_count
 
     @api.depends("name", "employee_id", "level_id")
     @api.depends_context("lang")
@@ -334,6 +357,7 @@ class SkillCertCertificate(models.Model):
         certificates = super().create(vals_list)
         certificates._sync_expiry_state()
         certificates._sync_employee_skills()
+        certificates._create_first_prints()
         return certificates
 
     def write(self, vals):
@@ -426,6 +450,92 @@ class SkillCertCertificate(models.Model):
     def action_open_revoke_wizard(self):
         self._check_can_revoke()
         return self.env["skill.cert.reason.wizard"]._open_for(self, "revoke")
+
+    def _create_first_prints(self):
+        """The enterprise's own certificates get their first print, with the token of
+        their QR code, when they are issued."""
+        issued = self.filtered(lambda c: c.issuer_type == "self" and not c.print_ids)
+        Print = self.env["skill.cert.certificate.print"]
+        # sudo: prints are made by the issue step only; nobody creates them by hand.
+        Print.sudo().create([Print._prepare_vals(certificate, 1) for certificate in issued])
+
+    def _check_issued_here(self):
+        foreign = self.filtered(lambda c: c.issuer_type != "self")
+        if foreign:
+            raise UserError(
+                self.env._(
+                    "Certificate %(number)s was issued by %(issuer)s: only the issuing body "
+                    "prints it.",
+                    number=foreign[0].name,
+                    issuer=foreign[0].issuer_name or self.env._("another evaluation body"),
+                )
+            )
+
+    def action_print_document(self):
+        """Print the certificate documents: each is rendered once, when first printed,
+        and the same file is given out afterwards."""
+        self._check_issued_here()
+        revoked = self.filtered(lambda c: c.state == "revoked")
+        if revoked:
+            raise UserError(
+                self.env._(
+                    "Certificate %(number)s is revoked: it is no longer printed.",
+                    number=revoked[0].name,
+                )
+            )
+        self._create_first_prints()
+        self.current_print_id._ensure_document()
+        return self.env.ref(
+            "l10n_cn_hr_skill_certification.action_report_certificate_document"
+        ).report_action(self)
+
+    def action_open_reissue_wizard(self):
+        self._check_can_reissue()
+        return self.env["skill.cert.reason.wizard"]._open_for(self, "reissue")
+
+    def _check_can_reissue(self):
+        if not self.env.user.has_group(GROUP_OFFICER):
+            raise AccessError(
+                self.env._("Only a skill certification officer may reissue certificates.")
+            )
+        self._check_issued_here()
+        not_valid = self.filtered(lambda c: c.state != "valid")
+        if not_valid:
+            raise UserError(
+                self.env._(
+                    "Certificate %(number)s is %(state)s: only a valid certificate is reissued.",
+                    number=not_valid[0].name,
+                    state=dict(
+                        self._fields["state"]._description_selection(self.env)
+                    )[not_valid[0].state],
+                )
+            )
+
+    def _do_reissue(self, reason):
+        """补发: the same certificate number on a new print with a new token; the print
+        it replaces verifies as superseded from today."""
+        self._check_can_reissue()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for reissuing the certificate."))
+        # Two reissues at once must not both take the same print number.
+        self.env.cr.execute(
+            "SELECT id FROM skill_cert_certificate WHERE id IN %s FOR UPDATE", [tuple(self.ids)]
+        )
+        self.invalidate_recordset(["print_ids"])
+        Print = self.env["skill.cert.certificate.print"]
+        # sudo: prints change only through this step (and the issue).
+        for certificate in self.sudo():
+            previous = certificate.print_ids.filtered(lambda p: p.state == "current")
+            previous.write({"state": "superseded", "superseded_date": shanghai_today()})
+            sequence = max(certificate.print_ids.mapped("sequence"), default=0) + 1
+            Print.sudo().create(Print._prepare_vals(certificate, sequence, reason.strip()))
+            certificate.message_post(
+                body=self.env._(
+                    "Reissued as print %(serial)s: %(reason)s",
+                    serial=f"{certificate.name}-{sequence:02d}",
+                    reason=reason.strip(),
+                )
+            )
 
     def _check_can_revoke(self):
         if not self.env.user.has_group(GROUP_MANAGER):

@@ -1246,6 +1246,25 @@ class SkillCertPlan(models.Model):
     def action_view_rectifications(self):
         return self._action_for("skill_cert_rectification_action", default_plan_id=self.id)
 
+    def action_print_certificates(self):
+        """Print every certificate the plan issued and that still holds, in one PDF."""
+        certificates = self.certificate_ids.filtered(
+            lambda c: c.issuer_type == "self" and c.state != "revoked"
+        )
+        if not certificates:
+            raise UserError(
+                self.env._(
+                    "Plan %(plan)s has no certificate to print.", plan=", ".join(self.mapped("name"))
+                )
+            )
+        return certificates.action_print_document()
+
+    def action_invite_candidates(self):
+        """Invite the plan's candidates who have no Odoo user to the portal."""
+        # sudo: which candidates have a user; the invitation checks the officer's rights.
+        employees = self.registration_ids.sudo().employee_id.filtered(lambda e: not e.user_id)
+        return employees.with_env(self.env).action_skill_cert_invite_portal()
+
     def action_view_certificates(self):
         return self._action_for("skill_cert_certificate_action", create=False)
 

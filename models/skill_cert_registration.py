@@ -128,6 +128,7 @@ class SkillCertRegistration(models.Model):
         index=True,
         tracking=True,
     )
+    can_withdraw = fields.Boolean(compute="_compute_can_withdraw", export_string_translation=False)
     proof_attachment_ids = fields.Many2many(
         "ir.attachment",
         string="Proof Documents",
@@ -540,6 +541,85 @@ class SkillCertRegistration(models.Model):
         # but may not otherwise write the state or the eligibility result.
         self.sudo()._step_write({"state": "submitted"})
         self.sudo()._check_eligibility()
+
+    def _get_withdraw_problem(self):
+        """Why the registration cannot be withdrawn (撤回) now, or None: a candidate takes
+        back a submitted registration until the officers review it."""
+        self.ensure_one()
+        if self.state != "submitted":
+            return self.env._(
+                "The registration of %(candidate)s is not waiting for review: it cannot be "
+                "withdrawn.",
+                candidate=self.employee_id.name,
+            )
+        if self.plan_id.state != "registration" or self.exception_requested_by_id:
+            return self.env._(
+                "The registration of %(candidate)s is being reviewed: ask the certification "
+                "officers.",
+                candidate=self.employee_id.name,
+            )
+        return None
+
+    @api.depends("state", "plan_id.state", "exception_requested_by_id")
+    def _compute_can_withdraw(self):
+        for registration in self:
+            registration.can_withdraw = not registration._get_withdraw_problem()
+
+    def action_withdraw(self):
+        """The candidate takes his submitted registration back: it is a draft again, to
+        correct and submit, or to delete."""
+        self.check_access("read")
+        officer = self.env.user.has_group(GROUP_OFFICER)
+        # sudo: whose registration it is, for a candidate without access to employees.
+        for registration in self.sudo():
+            if not officer and registration.employee_id.user_id != self.env.user:
+                raise AccessError(self.env._("You may withdraw your own registration only."))
+            problem = registration._get_withdraw_problem()
+            if problem:
+                raise UserError(problem)
+        # sudo: candidates withdraw their own registration (checked above), but may not
+        # otherwise write its state or its eligibility result.
+        self.sudo()._step_write({"state": "draft", "is_eligible": False, "eligibility_notes": False})
+
+    @api.model
+    def _register_from_portal(self, plan, uploads):
+        """A worker registers himself for ``plan`` on the portal, with his proof files
+        (``uploads``: (file name, content) pairs), and submits at once."""
+        plan.check_access("read")
+        # sudo: a portal worker cannot read employees; he registers as his own employee.
+        employee = self.env.user.sudo().employee_ids.filtered(
+            lambda e: e.company_id == plan.sudo().company_id
+        )[:1]
+        if not employee:
+            raise AccessError(
+                self.env._(
+                    "You are not an employee of %(company)s: ask its certification officers.",
+                    company=plan.sudo().company_id.name,
+                )
+            )
+        if not uploads:
+            raise UserError(
+                self.env._(
+                    "Attach the documents proving your registration conditions (Article "
+                    "10(1))."
+                )
+            )
+        # sudo: the candidate is forced to the worker's own employee above; create() still
+        # refuses a plan not open for registration and a second registration.
+        registration = self.sudo().create({"plan_id": plan.id, "employee_id": employee.id})
+        registration.proof_attachment_ids = self.env["ir.attachment"].sudo().create(
+            [
+                {
+                    "name": name,
+                    "raw": content,
+                    "res_model": self._name,
+                    "res_id": registration.id,
+                }
+                for name, content in uploads
+            ]
+        )
+        registration.action_submit()
+        return registration.with_env(self.env)
 
     @api.depends("plan_id")
     def _compute_proof_hint(self):

@@ -81,8 +81,9 @@ class TourCommon(PlanCommon, HttpCase):
         with patch.object(ChromeBrowser, "_handle_console", handle_console):
             yield
 
-    def tour(self, name, user, day):
-        """Run the tour ``name`` as ``user`` on ``day`` (a date or datetime string)."""
+    def tour(self, name, user, day, url="/odoo"):
+        """Run the tour ``name`` as ``user`` (None: an anonymous visitor) from ``url`` on
+        ``day`` (a date or datetime string)."""
         with freeze_time(day), self._screenshots():
-            self.start_tour("/odoo", name, login=user.login, timeout=180)
+            self.start_tour(url, name, login=user and user.login, timeout=180)
         self.env.invalidate_all()
