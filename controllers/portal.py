@@ -1,3 +1,5 @@
+from psycopg2 import IntegrityError
+
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
@@ -81,6 +83,15 @@ class SkillCertPortal(CustomerPortal):
                 step()
         except REFUSALS as error:
             request.session[MESSAGE_KEY] = {"kind": "danger", "text": str(error.args[0])}
+        except IntegrityError:
+            # the same registration sent twice at once: the second meets the first's
+            # unique index before it could see it
+            request.session[MESSAGE_KEY] = {
+                "kind": "danger",
+                "text": request.env._(
+                    "This was sent twice at once: reload the page to see where it stands."
+                ),
+            }
         return request.redirect(PORTAL_URL)
 
     @http.route(f"{PORTAL_URL}/register", type="http", auth="user", methods=["POST"], website=True)

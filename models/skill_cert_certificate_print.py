@@ -171,24 +171,28 @@ class SkillCertCertificatePrint(models.Model):
         self.invalidate_recordset(["document_id", "sha256"])
         # sudo: the document and its fingerprint are written by the print step itself;
         # the print and its file are then readable by whoever reads the certificate.
+        Report = self.env["ir.actions.report"].sudo()
+        report = Report._get_report(CERTIFICATE_DOCUMENT_REPORT)
         for certificate_print in self.sudo().filtered(lambda p: not p.document_id):
             certificate = certificate_print.certificate_id
-            # One certificate per rendering: Debian's wkhtmltopdf cannot split several.
-            pdf, _type = (
-                self.env["ir.actions.report"]
-                .sudo()
-                .with_context(force_report_rendering=True, report_pdf_no_attachment=True)
-                ._render_qweb_pdf(CERTIFICATE_DOCUMENT_REPORT, certificate.ids)
-            )
-            attachment = self.env["ir.attachment"].sudo().create(
-                {
-                    "name": f"{certificate_print.name}.pdf",
-                    "raw": pdf,
-                    "mimetype": "application/pdf",
-                    "res_model": "skill.cert.certificate",
-                    "res_id": certificate.id,
-                }
-            )
+            # Printed through the report itself (its URL), the file is already kept.
+            attachment = report.retrieve_attachment(certificate)
+            if attachment:
+                pdf = attachment.raw
+            else:
+                # One certificate per rendering: Debian's wkhtmltopdf cannot split several.
+                pdf, _type = Report.with_context(
+                    force_report_rendering=True, report_pdf_no_attachment=True
+                )._render_qweb_pdf(CERTIFICATE_DOCUMENT_REPORT, certificate.ids)
+                attachment = self.env["ir.attachment"].sudo().create(
+                    {
+                        "name": f"{certificate_print.name}.pdf",
+                        "raw": pdf,
+                        "mimetype": "application/pdf",
+                        "res_model": "skill.cert.certificate",
+                        "res_id": certificate.id,
+                    }
+                )
             certificate_print.write(
                 {
                     "document_id": attachment.id,

@@ -90,6 +90,7 @@ class SkillCertDemo(models.AbstractModel):
         self._plan_open_for_registration(u, company, today)
         self._draft_plan(u, company, today)
         self._revocation(u)
+        self._portal_worker(u)
         # The allowance: the last months confirmed, this month generated (at today).
         self.env["skill.cert.allowance.sheet"]._demo_run_recent_months(company.id, u["xinchou"].id)
 
@@ -337,6 +338,23 @@ class SkillCertDemo(models.AbstractModel):
     # ------------------------------------------------------------------
     # The plans
     # ------------------------------------------------------------------
+
+    def _portal_worker(self, u):
+        """A worker of the closed plan without an internal user, invited to the portal by
+        the officer as officers do; demo logins are short, so his becomes ``gongren``."""
+        certificate = self.env["skill.cert.certificate"].search(
+            [("origin", "=", "plan"), ("state", "=", "valid"), ("employee_id.user_id", "=", False)],
+            order="id",
+            limit=1,
+        )
+        employee = certificate.employee_id
+        if not employee:
+            return
+        employee.work_email = employee.work_email or "gongren@example.com"
+        employee.with_user(u["kaowu"]).action_skill_cert_invite_portal()
+        employee.user_id.write(
+            {"login": "gongren", "password": "gongren", "lang": u["zhang_wei"].lang}
+        )
 
     def _closed_plan(self, u, company):
         """车工四级, 2024: from filing to issued certificates."""

@@ -54,6 +54,7 @@ cat >&2 <<MSG
     kaoping   马国强  examiner
     zhangwei  张伟    employee: registers, his certificates and allowance
     xinchou   孙静    payroll officer: the monthly skill allowance
+    gongren           a worker without an internal user, on the portal (/my): his certificate
     admin             administrator (Odoo settings)
   Stop with Ctrl+C. Start again with the same command; it keeps the database.
 

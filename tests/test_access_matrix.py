@@ -8,6 +8,7 @@ from .common import PlanCommon
 
 MODULE = "l10n_cn_hr_skill_certification"
 GROUPS = {
+    "portal": "base.group_portal",
     "employee": "base.group_user",
     "examiner": f"base.group_user,{MODULE}.group_skill_cert_examiner",
     "supervisor": f"base.group_user,{MODULE}.group_skill_cert_supervisor",

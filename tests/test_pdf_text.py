@@ -96,6 +96,11 @@ class TestPdfText(PlanCommon):
                 ["刘立言", "孙见龙", "马长青"],
             ),
             "report_certificate": (plan.certificate_ids, ["职业技能等级证书登记信息"], candidates),
+            "report_certificate_document": (
+                plan.certificate_ids,
+                ["职业技能等级证书", *plan.certificate_ids.mapped("name")],
+                candidates,
+            ),
             "report_skill_cert_notice": (
                 plan.notice_ids,
                 plan.notice_ids.with_context(lang=notice_lang).mapped("title"),
@@ -123,10 +128,10 @@ class TestPdfText(PlanCommon):
         problems = []
         for report, (records, titles, people) in cases.items():
             self.assertTrue(records, report)
-            if report == "report_skill_cert_notice":
-                # a notice is a document of its own: the Debian wkhtmltopdf (unpatched Qt)
-                # cannot join several documents into one PDF
-                text = "\n".join(self.pdf_text(report, notice) for notice in records)
+            if report in ("report_skill_cert_notice", "report_certificate_document"):
+                # a notice, a certificate is a document of its own: the Debian wkhtmltopdf
+                # (unpatched Qt) cannot join several documents into one PDF
+                text = "\n".join(self.pdf_text(report, record) for record in records)
             else:
                 text = self.pdf_text(report, records)
             printed = compact(text)
