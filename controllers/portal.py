@@ -1,10 +1,9 @@
 from psycopg2 import IntegrityError
 
 from odoo import http
+from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
-
-from odoo.addons.portal.controllers.portal import CustomerPortal
 
 PORTAL_URL = "/my/skill-cert"
 MESSAGE_KEY = "skill_cert_portal_message"
@@ -207,7 +206,11 @@ class SkillCertPortal(CustomerPortal):
     )
     def skill_cert_notice(self, notice_id, **kwargs):
         notice = self._get("skill.cert.notice", notice_id)
-        if not notice or notice.state == "withdrawn" or notice.company_id not in self._own_companies():
+        if (
+            not notice
+            or notice.state == "withdrawn"
+            or notice.company_id not in self._own_companies()
+        ):
             return request.not_found()
         values = self._prepare_portal_layout_values()
         # sudo: a published notice of his company; its lines are the masked snapshot.

@@ -77,4 +77,8 @@ class SkillCertVerification(http.Controller):
         content = document.read(MAX_COMPARED_BYTES + 1)
         if len(content) > MAX_COMPARED_BYTES:
             return "too_large"
-        return "match" if hashlib.sha256(content).hexdigest() == certificate_print.sha256 else "mismatch"
+        return (
+            "match"
+            if hashlib.sha256(content).hexdigest() == certificate_print.sha256
+            else "mismatch"
+        )

@@ -432,4 +432,3 @@ class HrEmployee(models.Model):
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }
-

@@ -134,13 +134,10 @@ class SkillCertCertificate(models.Model):
         "skill.cert.plan", string="Certification Plan", readonly=True, index=True, copy=False
     )
     registration_id = fields.Many2one("skill.cert.registration", readonly=True, copy=False)
-    print_ids = fields.One2many(
-        "skill.cert.certificate.print", "certificate_id", string="Prints", readonly=True
-    )
+    print_ids = fields.One2many("skill.cert.certificate.print", "certificate_id", readonly=True)
     current_print_id = fields.Many2one(
         "skill.cert.certificate.print",
         compute="_compute_current_print_id",
-        string="Current Print",
         help="The print whose QR code verifies as valid; earlier prints are superseded.",
     )
     verification_count = fields.Integer(
@@ -505,9 +502,9 @@ class SkillCertCertificate(models.Model):
                 self.env._(
                     "Certificate %(number)s is %(state)s: only a valid certificate is reissued.",
                     number=not_valid[0].name,
-                    state=dict(
-                        self._fields["state"]._description_selection(self.env)
-                    )[not_valid[0].state],
+                    state=dict(self._fields["state"]._description_selection(self.env))[
+                        not_valid[0].state
+                    ],
                 )
             )
 

@@ -184,14 +184,18 @@ class SkillCertCertificatePrint(models.Model):
                 pdf, _type = Report.with_context(
                     force_report_rendering=True, report_pdf_no_attachment=True
                 )._render_qweb_pdf(CERTIFICATE_DOCUMENT_REPORT, certificate.ids)
-                attachment = self.env["ir.attachment"].sudo().create(
-                    {
-                        "name": f"{certificate_print.name}.pdf",
-                        "raw": pdf,
-                        "mimetype": "application/pdf",
-                        "res_model": "skill.cert.certificate",
-                        "res_id": certificate.id,
-                    }
+                attachment = (
+                    self.env["ir.attachment"]
+                    .sudo()
+                    .create(
+                        {
+                            "name": f"{certificate_print.name}.pdf",
+                            "raw": pdf,
+                            "mimetype": "application/pdf",
+                            "res_model": "skill.cert.certificate",
+                            "res_id": certificate.id,
+                        }
+                    )
                 )
             certificate_print.write(
                 {

@@ -1254,7 +1254,8 @@ class SkillCertPlan(models.Model):
         if not certificates:
             raise UserError(
                 self.env._(
-                    "Plan %(plan)s has no certificate to print.", plan=", ".join(self.mapped("name"))
+                    "Plan %(plan)s has no certificate to print.",
+                    plan=", ".join(self.mapped("name")),
                 )
             )
         return certificates.action_print_document()

@@ -579,7 +579,9 @@ class SkillCertRegistration(models.Model):
                 raise UserError(problem)
         # sudo: candidates withdraw their own registration (checked above), but may not
         # otherwise write its state or its eligibility result.
-        self.sudo()._step_write({"state": "draft", "is_eligible": False, "eligibility_notes": False})
+        self.sudo()._step_write(
+            {"state": "draft", "is_eligible": False, "eligibility_notes": False}
+        )
 
     @api.model
     def _register_from_portal(self, plan, uploads):
@@ -600,23 +602,26 @@ class SkillCertRegistration(models.Model):
         if not uploads:
             raise UserError(
                 self.env._(
-                    "Attach the documents proving your registration conditions (Article "
-                    "10(1))."
+                    "Attach the documents proving your registration conditions (Article 10(1))."
                 )
             )
         # sudo: the candidate is forced to the worker's own employee above; create() still
         # refuses a plan not open for registration and a second registration.
         registration = self.sudo().create({"plan_id": plan.id, "employee_id": employee.id})
-        registration.proof_attachment_ids = self.env["ir.attachment"].sudo().create(
-            [
-                {
-                    "name": name,
-                    "raw": content,
-                    "res_model": self._name,
-                    "res_id": registration.id,
-                }
-                for name, content in uploads
-            ]
+        registration.proof_attachment_ids = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": name,
+                        "raw": content,
+                        "res_model": self._name,
+                        "res_id": registration.id,
+                    }
+                    for name, content in uploads
+                ]
+            )
         )
         registration.action_submit()
         return registration.with_env(self.env)

@@ -55,4 +55,6 @@ class SkillCertVerificationLog(models.Model):
     @api.autovacuum
     def _gc_old_requests(self):
         """Keep one year of requests: enough for the counts people ask about."""
-        self.search([("request_time", "<", fields.Datetime.now() - datetime.timedelta(days=366))]).unlink()
+        self.search(
+            [("request_time", "<", fields.Datetime.now() - datetime.timedelta(days=366))]
+        ).unlink()

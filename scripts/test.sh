@@ -28,7 +28,7 @@ say "Static checks: ruff"
 "$LINT_VENV/bin/ruff" format --check --quiet . || failed=1
 say "Static checks: pylint-odoo"
 "$LINT_VENV/bin/pylint" --rcfile=.pylintrc --score=n --output-format=colorized \
-  models wizard tools tests __init__.py __manifest__.py "bridges/$BRIDGE_NAME" || failed=1
+  models wizard tools tests controllers __init__.py __manifest__.py "bridges/$BRIDGE_NAME" || failed=1
 say "Static checks: oca-odoo-pre-commit-hooks"
 (cd "$addons" && "$LINT_VENV/bin/oca-checks-odoo-module" "$ADDON_NAME/__manifest__.py") || failed=1
 (cd "$BRIDGES_DIR" && "$LINT_VENV/bin/oca-checks-odoo-module" "$BRIDGE_NAME/__manifest__.py") || failed=1

@@ -128,10 +128,12 @@ class TestCertificateVerification(SkillCertCommon, HttpCase):
             1,
         )
         self.assertIn(fingerprint, self.page(first.sudo().token))
-        self.assertEqual(self.alert(self.compare(first.sudo().token, document.raw), "comparison"), "success"
+        self.assertEqual(
+            self.alert(self.compare(first.sudo().token, document.raw), "comparison"), "success"
         )
         altered = document.raw.replace(b"%PDF-1.4", b"%PDF-1.5", 1)
-        self.assertEqual(self.alert(self.compare(first.sudo().token, altered), "comparison"), "danger"
+        self.assertEqual(
+            self.alert(self.compare(first.sudo().token, altered), "comparison"), "danger"
         )
 
     def test_reissue_supersedes(self):

@@ -98,7 +98,9 @@ class TestPortal(PlanCommon, HttpCase):
         with freeze_time("2026-02-27 18:00:00"):
             plan.with_user(self.user_officer).action_close_registration()
             self.login(self.worker)
-            self.assertIn("being reviewed", self.post(f"{PORTAL}/registration/{registration.id}/withdraw"))
+            self.assertIn(
+                "being reviewed", self.post(f"{PORTAL}/registration/{registration.id}/withdraw")
+            )
         self.assertEqual(registration.state, "submitted")
 
     def test_other_company_plan_is_out_of_reach(self):
@@ -119,6 +121,9 @@ class TestPortal(PlanCommon, HttpCase):
         registrations = self.to_reviewed(plan)
         own = registrations.filtered(lambda r: r.employee_id == self.candidates[0])
         neighbours = registrations.filtered(lambda r: r.employee_id == self.candidates[1])
+        # the officer invites the plan's candidates who have no user yet: the third
+        plan.with_user(self.user_officer).action_invite_candidates()
+        self.assertTrue(self.candidates[2].user_id.share)
         self.login(self.worker)
         response = self.url_open(f"{PORTAL}/registration/{own.id}/ticket")
         self.assertEqual(response.headers["Content-Type"], "application/pdf")
@@ -163,6 +168,11 @@ class TestPortal(PlanCommon, HttpCase):
         self.assertEqual(
             self.url_open(f"{PORTAL}/certificate/{neighbours.id}/pdf").status_code, 404
         )
-        self.assertEqual(
-            self.env["skill.cert.certificate"].with_user(self.worker).search([]), own
-        )
+        self.assertEqual(self.env["skill.cert.certificate"].with_user(self.worker).search([]), own)
+        # the officer prints them all at once: each is the document as issued
+        action = plan.with_user(self.user_officer).action_print_certificates()
+        self.assertEqual(action["type"], "ir.actions.report")
+        self.assertEqual(action["context"]["active_ids"], plan.certificate_ids.ids)
+        self.assertTrue(all(plan.certificate_ids.current_print_id.mapped("sha256")))
+        with self.assertRaises(AccessError):
+            plan.with_user(self.worker).action_print_certificates()

@@ -22,6 +22,9 @@ class TestPortalTours(TourCommon):
         cls.worker = worker.user_id
         # start_tour signs in with the login as password
         cls.worker.sudo().password = cls.worker.login
+        # he reads the portal, and visitors the page, in the language of the officers
+        # (Chinese when the tours take the README's pictures)
+        cls.worker.lang = cls.company.partner_id.lang = cls.user_officer.lang
 
     def test_anonymous_visitor_verifies_certificates(self):
         certificate = self.env["skill.cert.certificate"].create(self.certificate_vals())
@@ -40,13 +43,18 @@ class TestPortalTours(TourCommon):
         self.assertFalse(logs.filtered("matched"))
         certificate.with_user(self.user_manager)._do_revoke("材料造假")
         self.tour(
-            "skill_cert_verify_revoked", None, "2026-05-02 10:00:00", url=f"/skill-cert/verify/{token}"
+            "skill_cert_verify_revoked",
+            None,
+            "2026-05-02 10:00:00",
+            url=f"/skill-cert/verify/{token}",
         )
 
     def test_portal_worker_registers(self):
         plan = self.create_plan()
         self.to_registration(plan)
-        self.tour("skill_cert_portal_worker_registers", self.worker, "2026-02-10 10:00:00", url="/my")
+        self.tour(
+            "skill_cert_portal_worker_registers", self.worker, "2026-02-10 10:00:00", url="/my"
+        )
         registration = plan.registration_ids
         self.assertEqual(registration.employee_id, self.candidates[0])
         self.assertEqual(registration.state, "submitted")
