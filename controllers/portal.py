@@ -98,9 +98,9 @@ class SkillCertPortal(CustomerPortal):
         files = request.httprequest.files.getlist("proofs")
 
         def register():
-            plan = request.env["skill.cert.plan"].search(
-                [("id", "=", int(plan_id or 0)), ("state", "=", "registration")], limit=1
-            )
+            plan = request.env["skill.cert.plan"]
+            if str(plan_id or "").isdigit():
+                plan = plan.search([("id", "=", int(plan_id)), ("state", "=", "registration")])
             if not plan:
                 raise UserError(request.env._("Choose a plan open for registration."))
             uploads = [(f.filename, f.read(MAX_PROOF_BYTES + 1)) for f in files if f.filename]

@@ -409,6 +409,11 @@ class HrEmployee(models.Model):
             if not partner:
                 employee.sudo()._create_work_contacts()
                 partner = employee.work_contact_id.sudo()
+            existing = partner.with_context(active_test=False).user_ids.filtered("share")[:1]
+            if existing:
+                # invited before without being linked: link him, do not invite twice
+                employee.sudo().user_id = existing
+                continue
             if not partner.email:
                 partner.email = employee.work_email or employee.private_email
             wizard = (

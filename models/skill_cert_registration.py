@@ -3,6 +3,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
+from odoo.tools.mimetypes import guess_mimetype
 
 from ..tools import internal
 from ..tools.attachments import attach_own_uploads
@@ -13,6 +14,9 @@ from ..tools.roles import GROUP_MANAGER, GROUP_OFFICER
 from .skill_cert_certificate import normalize_certificate_number
 
 REQUIRED_PENSION_MONTHS = 12  # Article 3
+# What a worker may upload as a proof from the portal: scans and photographs, never a
+# file the officer's browser would run (the portal's files are stored on his behalf).
+PORTAL_PROOF_TYPES = ("application/pdf", "image/jpeg", "image/png")
 
 # Fields that may change only while the plan is at the given step.
 FIELDS_OPEN_BY_PLAN_STATE = {
@@ -605,6 +609,15 @@ class SkillCertRegistration(models.Model):
                     "Attach the documents proving your registration conditions (Article 10(1))."
                 )
             )
+        kinds = {name: guess_mimetype(content) for name, content in uploads}
+        refused = [name for name, kind in kinds.items() if kind not in PORTAL_PROOF_TYPES]
+        if refused:
+            raise UserError(
+                self.env._(
+                    "%(file)s is not a PDF, JPG or PNG file: scan or photograph the proof.",
+                    file=refused[0],
+                )
+            )
         # sudo: the candidate is forced to the worker's own employee above; create() still
         # refuses a plan not open for registration and a second registration.
         registration = self.sudo().create({"plan_id": plan.id, "employee_id": employee.id})
@@ -616,6 +629,7 @@ class SkillCertRegistration(models.Model):
                     {
                         "name": name,
                         "raw": content,
+                        "mimetype": kinds[name],
                         "res_model": self._name,
                         "res_id": registration.id,
                     }

@@ -103,6 +103,40 @@ class TestPortal(PlanCommon, HttpCase):
             )
         self.assertEqual(registration.state, "submitted")
 
+    def test_bad_input_is_refused_with_its_reason(self):
+        """A page to run, or a plan that is no number: refused, named, nothing written."""
+        plan = self.create_plan()
+        self.to_registration(plan)
+        self.login(self.worker)
+        with freeze_time("2026-02-10 10:00:00"):
+            text = self.post(
+                f"{PORTAL}/register",
+                files={
+                    "proofs": ("证明.html", b"<html><script>alert(1)</script></html>", "text/html")
+                },
+                plan_id=plan.id,
+            )
+            self.assertIn("证明.html", text)
+            self.assertIn("alert-danger", text)
+            text = self.post(
+                f"{PORTAL}/register",
+                files={"proofs": ("证明.pdf", b"%PDF-1.4 proof", "application/pdf")},
+                plan_id="1 OR 1=1",
+            )
+            self.assertIn("alert-danger", text)
+            self.assertNotIn("Traceback", text)
+        self.assertFalse(plan.registration_ids)
+
+    def test_invited_before_is_linked_not_invited_again(self):
+        employee = self.candidates[2]
+        self.env["portal.wizard"].create(
+            {"partner_ids": [(6, 0, employee.work_contact_id.ids)]}
+        ).user_ids.action_grant_access()
+        portal_user = employee.work_contact_id.user_ids
+        self.assertFalse(employee.user_id)
+        employee.with_user(self.user_officer).action_skill_cert_invite_portal()
+        self.assertEqual(employee.user_id, portal_user)
+
     def test_other_company_plan_is_out_of_reach(self):
         plan = self.create_plan()
         self.to_registration(plan)
