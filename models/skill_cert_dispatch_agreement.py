@@ -1,3 +1,5 @@
+from collections import Counter
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -133,8 +135,10 @@ class SkillCertDispatchAgreement(models.Model):
     def _get_dispatch_problems(self, registrations):
         """{registration: reason} for the dispatched workers of ``registrations`` that
         Article 6's documents do not cover."""
-        dispatched = registrations.filtered(
-            lambda r: r.employee_id.sudo().skill_cert_employment_category == "dispatched"
+        # sudo: the employment category and agency are HR data; the check runs for the
+        # candidate and his officer alike, and shows only the agency's name.
+        dispatched = registrations.sudo().filtered(
+            lambda r: r.employee_id.skill_cert_employment_category == "dispatched"
         )
         if not dispatched:
             return {}
@@ -143,17 +147,19 @@ class SkillCertDispatchAgreement(models.Model):
             [
                 ("company_id", "in", dispatched.company_id.ids),
                 ("state", "=", "confirmed"),
-                (
-                    "agency_id",
-                    "in",
-                    dispatched.employee_id.sudo().skill_cert_dispatch_agency_id.ids,
-                ),
+                ("agency_id", "in", dispatched.employee_id.skill_cert_dispatch_agency_id.ids),
             ]
+        )
+        # The dispatched workers each agency has registered, per plan: counted once.
+        registered = Counter(
+            (registration.plan_id, registration.employee_id.skill_cert_dispatch_agency_id)
+            for registration in dispatched.plan_id.registration_ids
+            if registration.state in ("submitted", "approved")
+            and registration.employee_id.skill_cert_employment_category == "dispatched"
         )
         problems = {}
         for registration in dispatched:
-            employee = registration.employee_id.sudo()
-            agency = employee.skill_cert_dispatch_agency_id
+            agency = registration.employee_id.skill_cert_dispatch_agency_id
             day = registration.plan_id.registration_deadline or fields.Date.to_date(
                 registration.create_date
             )
@@ -165,26 +171,21 @@ class SkillCertDispatchAgreement(models.Model):
                     and (not a.date_to or a.date_to >= day)
                 )
             )
+            original = registration.with_env(registrations.env)
             if not in_force:
-                problems[registration] = self.env._(
+                problems[original] = self.env._(
                     "no confirmed dispatch agreement, labour contracts and payment records of "
                     "%(agency)s in force (Article 6)",
                     agency=agency.name or self.env._("the dispatching agency"),
                 )
                 continue
-            registered = registration.plan_id.registration_ids.filtered(
-                lambda r: (
-                    r.state in ("submitted", "approved")
-                    and r.employee_id.sudo().skill_cert_dispatch_agency_id == agency
-                    and r.employee_id.sudo().skill_cert_employment_category == "dispatched"
-                )
-            )
+            count = registered[registration.plan_id, agency]
             paid = max(in_force.mapped("paid_headcount"))
-            if len(registered) > paid:
-                problems[registration] = self.env._(
+            if count > paid:
+                problems[original] = self.env._(
                     "%(count)s workers of %(agency)s are registered but the payment records "
                     "pay for %(paid)s (Article 6)",
-                    count=len(registered),
+                    count=count,
                     agency=agency.name,
                     paid=paid,
                 )
