@@ -102,7 +102,17 @@ class SkillCertDispatchAgreement(models.Model):
         """The officer confirms the documents are complete (Article 6)."""
         if not self.env.user.has_group(GROUP_OFFICER):
             raise AccessError(self.env._("Certification officers confirm dispatch documents."))
+        # Two officers confirming at once: the second waits, then finds it confirmed.
+        self.lock_for_update()
+        self.invalidate_recordset(["state"])
         for agreement in self:
+            if agreement.state == "confirmed":
+                raise UserError(
+                    self.env._(
+                        "Dispatch documents %(agreement)s are already confirmed.",
+                        agreement=agreement.name,
+                    )
+                )
             missing = [
                 label
                 for label, present in (

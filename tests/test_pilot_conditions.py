@@ -265,6 +265,27 @@ class TestDispatchedShare(PlanCommon):
 
 
 @tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install")
+class TestDispatchDocumentsTrust(PlanCommon):
+    """Article 6's documents against a second click and a second company."""
+
+    def test_confirmed_once_and_in_its_company_only(self):
+        agency = self.env["res.partner"].create(
+            {"name": "湖州人力派遣有限公司", "is_company": True}
+        )
+        agreement = self.dispatch_documents(agency)
+        agreement.action_confirm()
+        with self.assertRaisesRegex(UserError, "派遣协议-001"):
+            agreement.action_confirm()
+        self.assertEqual(agreement.state, "confirmed")
+        other = agreement.with_user(self.user_other_officer)
+        with self.assertRaises(AccessError):
+            other.read(["state"])
+        with self.assertRaises(AccessError):
+            other.action_back_to_draft()
+        self.assertEqual(agreement.state, "confirmed")
+
+
 class TestPilotConditionsInChinese(PlanCommon):
     """The refusals reach a Chinese officer in Chinese, naming the record."""
 
