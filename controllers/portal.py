@@ -60,10 +60,11 @@ class SkillCertPortal(CustomerPortal):
             .sudo(),
             "registrations": env["skill.cert.registration"].search(self._own_domain()).sudo(),
             "certificates": env["skill.cert.certificate"].search(self._own_domain()).sudo(),
+            # his record rule keeps confirmed months only; an officer's own lines too
             "allowance_lines": env["skill.cert.allowance.line"]
-            .search(self._own_domain(), limit=48)
+            .search(self._own_domain())
             .sudo()
-            .filtered(lambda line: line.sheet_id.state == "confirmed")[:24],
+            .filtered(lambda line: line.sheet_id.state == "confirmed"),
             "notices": env["skill.cert.notice"]
             .search([("state", "!=", "withdrawn"), ("company_id", "in", companies.ids)], limit=20)
             .sudo(),
@@ -193,7 +194,9 @@ class SkillCertPortal(CustomerPortal):
         if not certificate or certificate.state == "revoked" or certificate.issuer_type != "self":
             return request.not_found()
         # sudo: his own certificate (found above); its print is rendered once and kept.
-        certificate_print = certificate.sudo().current_print_id
+        certificate = certificate.sudo()
+        certificate._create_first_prints()  # recorded before prints existed
+        certificate_print = certificate.current_print_id
         certificate_print._ensure_document()
         return self._pdf_response(certificate_print.document_id.raw, f"{certificate.name}.pdf")
 

@@ -7,6 +7,7 @@ from odoo.fields import Command, Domain
 
 from ..tools import internal
 from ..tools.dates import shanghai_today
+from ..tools.locks import wait_for_rows
 from ..tools.roles import GROUP_MANAGER, GROUP_OFFICER
 
 # One capital letter (body category: Y employer, S social organisation, ...) and 21
@@ -514,10 +515,9 @@ class SkillCertCertificate(models.Model):
         self._check_can_reissue()
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for reissuing the certificate."))
-        # Two reissues at once must not both take the same print number.
-        self.env.cr.execute(
-            "SELECT id FROM skill_cert_certificate WHERE id IN %s FOR UPDATE", [tuple(self.ids)]
-        )
+        # Two reissues at once must not both take the same print number: the second waits
+        # for the print the first supersedes, and is retried once that is committed.
+        wait_for_rows(self.current_print_id)
         self.invalidate_recordset(["print_ids"])
         Print = self.env["skill.cert.certificate.print"]
         # sudo: prints change only through this step (and the issue).

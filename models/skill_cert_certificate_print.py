@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.dates import shanghai_today
+from ..tools.locks import wait_for_rows
 from ..tools.masking import mask_id_number, mask_name
 
 CERTIFICATE_DOCUMENT_REPORT = "l10n_cn_hr_skill_certification.action_report_certificate_document"
@@ -164,10 +165,7 @@ class SkillCertCertificatePrint(models.Model):
         if not self:
             return
         # Two people printing at once must not both render a first document.
-        self.env.cr.execute(
-            "SELECT id FROM skill_cert_certificate_print WHERE id IN %s FOR UPDATE",
-            [tuple(self.ids)],
-        )
+        wait_for_rows(self)
         self.invalidate_recordset(["document_id", "sha256"])
         # sudo: the document and its fingerprint are written by the print step itself;
         # the print and its file are then readable by whoever reads the certificate.

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.attachments import attach_own_uploads
+from ..tools.locks import wait_for_rows
 from ..tools.roles import GROUP_OFFICER
 
 
@@ -103,7 +104,7 @@ class SkillCertDispatchAgreement(models.Model):
         if not self.env.user.has_group(GROUP_OFFICER):
             raise AccessError(self.env._("Certification officers confirm dispatch documents."))
         # Two officers confirming at once: the second waits, then finds it confirmed.
-        self.lock_for_update()
+        wait_for_rows(self)
         self.invalidate_recordset(["state"])
         for agreement in self:
             if agreement.state == "confirmed":

@@ -2,10 +2,11 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, format_date
+from odoo.tools import format_date
 
 from ..tools import internal
 from ..tools.dates import shanghai_today
+from ..tools.locks import wait_for_rows
 from ..tools.plan_steps import (
     ARRANGED_STATES,
     ASIDE_STEPS,
@@ -634,14 +635,7 @@ class SkillCertPlan(models.Model):
                 raise UserError(problem)
 
     def _lock_for_step(self):
-        if self.ids:
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE",
-                    SQL.identifier(self._table),
-                    tuple(self.ids),
-                )
-            )
+        wait_for_rows(self)
 
     def _get_next_step_note(self):
         """The plan's way forward from here, and why the current user cannot take it,

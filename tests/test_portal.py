@@ -137,6 +137,22 @@ class TestPortal(PlanCommon, HttpCase):
         employee.with_user(self.user_officer).action_skill_cert_invite_portal()
         self.assertEqual(employee.user_id, portal_user)
 
+    def test_certificate_recorded_before_prints_downloads(self):
+        """A certificate recorded before this version has no print: its first download
+        makes it, and gives the file as issued."""
+        certificate = self.env["skill.cert.certificate"].create(
+            self.certificate_vals(
+                employee=self.candidates[0], issuer_type="other", issuer_name="某机构"
+            )
+        )
+        certificate.write({"issuer_type": "self"})
+        self.assertFalse(certificate.print_ids)
+        self.login(self.worker)
+        response = self.url_open(f"{PORTAL}/certificate/{certificate.id}/pdf")
+        self.assertEqual(response.content[:5], b"%PDF-")
+        self.assertEqual(response.content, certificate.current_print_id.document_id.raw)
+        self.assertEqual(certificate.current_print_id.name, f"{certificate.name}-01")
+
     def test_other_company_plan_is_out_of_reach(self):
         plan = self.create_plan()
         self.to_registration(plan)
